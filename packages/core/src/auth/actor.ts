@@ -1,0 +1,43 @@
+import { DomainError, ErrorCode } from '../shared/errors';
+import { hasPermission, type Permission, type Role } from './roles';
+
+/** Who is acting: every service call takes one, and the guard below decides. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  /** Division-code prefix the user may see ('' = the whole country). */
+  scope: string;
+  requestId?: string;
+  ip?: string;
+}
+
+/** True when the jurisdiction code lies inside the scope prefix. */
+export function scopeCovers(scope: string, code: string): boolean {
+  return code.startsWith(scope);
+}
+
+/** True when two scopes overlap: a jurisdiction above the scope (an ancestor) is visible as a path node only. */
+export function isAncestorOfScope(scope: string, code: string): boolean {
+  return scope.startsWith(code);
+}
+
+/**
+ * The one guard every module uses. Throws FORBIDDEN when the role lacks the permission
+ * or the jurisdiction lies outside the scope.
+ */
+export function authorize(actor: Actor, permission: Permission, jurisdictionCode?: string): void {
+  if (!hasPermission(actor.role, permission)) {
+    throw new DomainError(ErrorCode.Forbidden, `角色无此权限：${permission}`);
+  }
+  if (jurisdictionCode !== undefined && !scopeCovers(actor.scope, jurisdictionCode)) {
+    throw new DomainError(ErrorCode.Forbidden, `区划 ${jurisdictionCode} 不在您的管辖范围内`);
+  }
+}
+
+/** For a record (a person, a case): outside the scope it does not exist for this actor (404, not 403). */
+export function assertRecordInScope(actor: Actor, codes: string[], what: string): void {
+  if (!codes.some((code) => scopeCovers(actor.scope, code))) {
+    throw new DomainError(ErrorCode.NotFound, `${what}不存在`);
+  }
+}
