@@ -1,0 +1,71 @@
+// The application layer: every service, wired once. The HTTP server and the CLI both use it.
+import { systemClock, type Clock } from '@renkou/core';
+import { createDatabase, migrate, type Db } from '@renkou/db';
+import type { Config } from './config';
+import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './crypto/crypto-provider';
+import { AuditService } from './modules/audit';
+import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
+import { JurisdictionService } from './modules/jurisdictions';
+
+export interface Application {
+  db: Db;
+  clock: Clock;
+  crypto: CryptoProvider;
+  settings: AuthSettings;
+  audit: AuditService;
+  auth: AuthService;
+  users: UsersService;
+  jurisdictions: JurisdictionService;
+  close(): Promise<void>;
+}
+
+export interface ApplicationDeps {
+  db: Db;
+  crypto: CryptoProvider;
+  clock?: Clock;
+  settings?: Partial<AuthSettings>;
+}
+
+export function createApplication(deps: ApplicationDeps): Application {
+  const clock = deps.clock ?? systemClock;
+  const settings: AuthSettings = { ...defaultAuthSettings, ...deps.settings };
+  const audit = new AuditService(deps.db, clock, deps.crypto);
+  const jurisdictions = new JurisdictionService(deps.db, audit);
+  const auth = new AuthService(deps.db, audit, clock, settings);
+  const users = new UsersService(deps.db, audit, clock, auth, jurisdictions, settings);
+  return {
+    db: deps.db,
+    clock,
+    crypto: deps.crypto,
+    settings,
+    audit,
+    auth,
+    users,
+    jurisdictions,
+    close: () => deps.db.destroy(),
+  };
+}
+
+/** Opens the configured database, applies migrations and wires the services. */
+export async function openApplication(config: Config, clock: Clock = systemClock): Promise<Application> {
+  const db = await createDatabase(config.database);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const crypto = new SoftwareCryptoProvider(
+    loadMasterKey({ hexKey: config.masterKeyHex, keyFile: config.masterKeyFile }),
+  );
+  return createApplication({
+    db,
+    crypto,
+    clock,
+    settings: {
+      idleMinutes: config.sessionIdleMinutes,
+      adminIdleMinutes: config.adminSessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+    },
+  });
+}

@@ -1,0 +1,14 @@
+export { createApplication, openApplication } from './application';
+export type { Application, ApplicationDeps } from './application';
+export { loadConfig, ConfigError } from './config';
+export type { Config } from './config';
+export { startServer } from './main';
+export type { RunningServer } from './main';
+export { buildHttpApp } from './http/http-app';
+export { SoftwareCryptoProvider } from './crypto/crypto-provider';
+export type { CryptoProvider } from './crypto/crypto-provider';
+export { COUNTRY, readDivisions } from './modules/jurisdictions';
+export type { Jurisdiction } from './modules/jurisdictions';
+export type { SessionView, UserView, NewUser } from './modules/auth';
+export { argon2Parameters } from './modules/auth';
+export type { VerifyReport } from './modules/audit';

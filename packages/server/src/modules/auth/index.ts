@@ -1,0 +1,11 @@
+export { AuthService, hashToken } from './auth.service';
+export type { Authenticated, RequestContext } from './auth.service';
+export { UsersService } from './users.service';
+export type { NewUser, UserChanges } from './users.service';
+export { defaultAuthSettings } from './auth-settings';
+export type { AuthSettings } from './auth-settings';
+export type { SessionView, UserView } from './user-view';
+export { argon2Parameters } from './password-hasher';
+export { authRoutes } from './auth.routes';
+export { requireActor, requireSession, resolveSession, sessionCookieName } from './request-auth';
+export { usersRoutes } from './users.routes';

@@ -1,0 +1,45 @@
+// A signed-in HTTP client over Fastify's inject (no socket), for route tests.
+import type { FastifyInstance } from 'fastify';
+import { TEST_PASSWORD } from './test-application';
+
+export interface Answer {
+  status: number;
+  body: Record<string, unknown> & { code?: string; message?: string };
+}
+
+export class TestClient {
+  private cookie = '';
+  constructor(private readonly server: FastifyInstance) {}
+
+  async login(username: string, password = TEST_PASSWORD): Promise<Answer> {
+    const response = await this.server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    const setCookie = response.headers['set-cookie'];
+    const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+    if (first) this.cookie = first.split(';')[0] ?? '';
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  async request(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<Answer> {
+    const response = await this.server.inject({
+      method,
+      url,
+      headers: this.cookie ? { cookie: this.cookie } : {},
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, payload?: unknown) {
+    return this.request('POST', url, payload);
+  }
+  patch(url: string, payload: unknown) {
+    return this.request('PATCH', url, payload);
+  }
+}
