@@ -1,0 +1,54 @@
+// The left menu: only the modules the session's permissions allow.
+import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Permission } from '@renkou/core';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../lib/i18n';
+import type { Session } from '../lib/types';
+
+interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission?: Permission;
+  testId?: string;
+}
+
+const entries: MenuEntry[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'menu-home' },
+  {
+    path: '/jurisdictions',
+    label: 'nav.jurisdictions',
+    icon: <ClusterOutlined />,
+    permission: Permission.JurisdictionRead,
+    testId: 'menu-jurisdictions',
+  },
+  {
+    path: '/users',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    permission: Permission.UserRead,
+    testId: 'menu-users',
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    permission: Permission.AuditRead,
+    testId: 'menu-audit',
+  },
+];
+
+export function menuItems(session: Session, t: (key: MessageKey) => string): NonNullable<MenuProps['items']> {
+  return entries
+    .filter((e) => e.permission === undefined || session.permissions.includes(e.permission))
+    .map((e) => ({ key: e.path, icon: e.icon, label: t(e.label), 'data-testid': e.testId }));
+}
+
+/** The menu key to highlight for a location: the longest entry path that prefixes it. */
+export function selectedMenuKey(pathname: string): string {
+  const match = entries
+    .filter((e) => e.path === '/' || pathname === e.path || pathname.startsWith(`${e.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/';
+}

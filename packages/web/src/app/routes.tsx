@@ -1,0 +1,73 @@
+import { Permission } from '@renkou/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { NotFound } from '../components/Forbidden';
+import { PageLoading } from '../components/PageLoading';
+import { RequireAuth, RequireGuest, RequirePermission } from './guards';
+import { MainLayout } from './MainLayout';
+import type { RouteHandle } from './route-handle';
+
+// Each feature is its own chunk, loaded when first visited.
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const PasswordPage = lazy(() =>
+  import('../features/auth/PasswordPage').then((m) => ({ default: m.PasswordPage })),
+);
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const JurisdictionsPage = lazy(() =>
+  import('../features/jurisdictions/JurisdictionsPage').then((m) => ({ default: m.JurisdictionsPage })),
+);
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading fullScreen />}>{page}</Suspense>;
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: <RequireGuest>{standalone(<LoginPage />)}</RequireGuest>,
+  },
+  {
+    path: '/password',
+    element: <RequireAuth passwordPage>{standalone(<PasswordPage />)}</RequireAuth>,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <MainLayout />
+      </RequireAuth>
+    ),
+    handle: { crumb: 'nav.home' } satisfies RouteHandle,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'jurisdictions',
+        handle: { crumb: 'nav.jurisdictions' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.JurisdictionRead}>
+            <JurisdictionsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'users',
+        handle: { crumb: 'nav.users' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.UserRead}>
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        handle: { crumb: 'nav.audit' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.AuditRead}>
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
