@@ -24,7 +24,7 @@ export function TempPasswordModal({
       maskClosable={false}
       destroyOnHidden
       footer={
-        <Button type="primary" onClick={onClose}>
+        <Button type="primary" onClick={onClose} data-testid="temp-password-close">
           {t('common.close')}
         </Button>
       }

@@ -1,5 +1,5 @@
 // 用户管理: search, create, edit role and scope, disable, unlock, reset password.
-import { roleLabels } from '@renkou/core';
+import { Permission, roleLabels } from '@renkou/core';
 import { App, Button, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -36,7 +36,9 @@ export function UsersPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const session = useCurrentSession();
-  const canWrite = session.permissions.includes('user.write');
+  const canManage = session.permissions.includes(Permission.UserManage);
+  // The security administrator may lock, unlock and disable accounts but not create or edit them.
+  const canLock = canManage || session.permissions.includes(Permission.UserLock);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [formTarget, setFormTarget] = useState<UserFormTarget>();
@@ -81,21 +83,25 @@ export function UsersPage() {
       render: (v: string | null) => (v ? formatDateTime(v) : t('users.neverLoggedIn')),
     },
   ];
-  if (canWrite) {
+  if (canLock) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 220,
       render: (_v, u) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', user: u })}>
-            {t('users.edit')}
-          </Button>
-          <Popconfirm title={t('users.resetConfirm', { name: u.displayName })} onConfirm={() => reset(u)}>
-            <Button type="link" size="small" data-testid={`user-reset-${u.username}`}>
-              {t('users.resetPassword')}
-            </Button>
-          </Popconfirm>
+          {canManage && (
+            <>
+              <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', user: u })}>
+                {t('users.edit')}
+              </Button>
+              <Popconfirm title={t('users.resetConfirm', { name: u.displayName })} onConfirm={() => reset(u)}>
+                <Button type="link" size="small" data-testid={`user-reset-${u.username}`}>
+                  {t('users.resetPassword')}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
           {u.lockedUntil !== null && (
             <Button
               type="link"
@@ -125,7 +131,7 @@ export function UsersPage() {
       <PageHeader
         title={t('nav.users')}
         extra={
-          canWrite && (
+          canManage && (
             <Button
               type="primary"
               onClick={() => setFormTarget({ mode: 'create' })}
