@@ -6,3 +6,4 @@ export * from './auth/actor';
 export * from './auth/password-policy';
 export * from './jurisdictions/codes';
 export * from './audit/audit-record';
+export * from './register';
