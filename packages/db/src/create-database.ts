@@ -10,7 +10,7 @@ import type { Database } from './tables';
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | { kind: 'postgres'; url: string; maxConnections?: number; onIdleError?: (error: Error) => void };
 
 export type DatabaseKind = DatabaseOptions['kind'];
 export type Db = Kysely<Database>;
@@ -48,6 +48,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Db> {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (restart, database dropped) is discarded by the pool; without
+  // a listener its 'error' event would crash the process. Queries on live connections still throw.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   kindOf.set(db, 'postgres');
   return db;
