@@ -1,10 +1,14 @@
 // `renkou` — exit 0 on success, 1 on a handled failure (one line on stderr), 2 on bad usage.
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '@renkou/core';
-import { ConfigError } from '@renkou/server';
+import { ConfigError, FileFault } from '@renkou/server';
 import { registerAuditVerify } from './commands/audit-verify';
 import { registerDemo } from './commands/demo';
+import { registerExportRegister } from './commands/export-register';
+import { registerImportRegister } from './commands/import-register';
+import { registerRegisterVerify } from './commands/register-verify';
 import { registerInit } from './commands/init';
+import { registerLinkFiles } from './commands/link-files';
 import { registerMigrate } from './commands/migrate';
 import { registerServe } from './commands/serve';
 import { registerUserCreate } from './commands/user-create';
@@ -27,6 +31,10 @@ export function buildProgram(): Command {
   registerInit(program);
   registerUserCreate(program);
   registerAuditVerify(program);
+  registerImportRegister(program);
+  registerExportRegister(program);
+  registerRegisterVerify(program);
+  registerLinkFiles(program);
   return program;
 }
 
@@ -46,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    if (isDomainError(error) || error instanceof HandledFailure) {
+    if (isDomainError(error) || error instanceof HandledFailure || error instanceof FileFault) {
       process.stderr.write(`renkou: ${error.message}\n`);
       return 1;
     }

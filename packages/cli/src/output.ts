@@ -27,4 +27,13 @@ export class Output {
     bar.start(total, 0);
     return { update: (value) => bar.update(Math.min(value, total)), stop: () => bar.stop() };
   }
+
+  /** A running count on one terminal line, for work whose total is not known in advance. */
+  counter(): { update(text: string): void; stop(): void } {
+    if (this.json || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+    return {
+      update: (text) => process.stderr.write(`\r${text}\x1b[K`),
+      stop: () => process.stderr.write('\n'),
+    };
+  }
 }

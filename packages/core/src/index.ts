@@ -7,3 +7,4 @@ export * from './auth/password-policy';
 export * from './jurisdictions/codes';
 export * from './audit/audit-record';
 export * from './register';
+export * from './linkage';

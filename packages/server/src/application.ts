@@ -6,6 +6,7 @@ import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './cr
 import { AuditService } from './modules/audit';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
+import { RegisterService } from './modules/register';
 
 export interface Application {
   db: Db;
@@ -16,6 +17,7 @@ export interface Application {
   auth: AuthService;
   users: UsersService;
   jurisdictions: JurisdictionService;
+  register: RegisterService;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const jurisdictions = new JurisdictionService(deps.db, audit);
   const auth = new AuthService(deps.db, audit, clock, settings);
   const users = new UsersService(deps.db, audit, clock, auth, jurisdictions, settings);
+  const register = new RegisterService(deps.db, audit, clock, jurisdictions);
   return {
     db: deps.db,
     clock,
@@ -42,6 +45,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     auth,
     users,
     jurisdictions,
+    register,
     close: () => deps.db.destroy(),
   };
 }

@@ -12,3 +12,4 @@ export type { Jurisdiction } from './modules/jurisdictions';
 export type { SessionView, UserView, NewUser } from './modules/auth';
 export { argon2Parameters } from './modules/auth';
 export type { VerifyReport } from './modules/audit';
+export { FileFault } from './modules/register';

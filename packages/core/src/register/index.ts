@@ -10,10 +10,13 @@ export type { ApplyContext, ApplyResult, RegisterContext } from './context';
 export { applyBirthToMother, checkMother, deriveBirthOrder, MIN_MOTHER_AGE } from './births';
 export { applyDeathToSpouse, applyDivorceToSpouse, applyMarriageToSpouse, MARRIAGE_AGE } from './marriages';
 export { isCorrectableField } from './corrections';
-export { applyEvent, replayPerson, type ReplayContext, type ReplayResult } from './reducer';
+export { applyEvent, effectiveEvents, replayPerson, type ReplayContext, type ReplayResult } from './reducer';
 export {
   personFromBaseline,
   type BaselineContext,
   type BaselinePersonRow,
   type BaselineResult,
 } from './baseline';
+export * from './event-row';
+export * from './name-keys';
+export * from './places';

@@ -161,11 +161,9 @@ export type ReplayResult =
  * lands where it belongs. The same log always gives the same state. Stops at the first refused event.
  */
 export function replayPerson(events: readonly RegisterEvent[], ctx: ReplayContext): ReplayResult {
-  const voids = voidedEventIds(events);
-  if (!voids.ok) return voids;
-  const effective = events
-    .filter((event) => event.type !== 'void' && !voids.ids.has(event.eventId))
-    .toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)); // stable: recorded order within a day
+  const found = effectiveEvents(events);
+  if (!found.ok) return found;
+  const effective = found.events;
   let state = ctx.baseline;
   const warnings: (RegisterWarning & { eventId: string })[] = [];
   for (const event of effective) {
@@ -175,6 +173,18 @@ export function replayPerson(events: readonly RegisterEvent[], ctx: ReplayContex
     warnings.push(...result.warnings.map((warning) => ({ ...warning, eventId: event.eventId })));
   }
   return { ok: true, state, warnings };
+}
+
+/** The events that take effect (not voids, not voided), in the order they apply: by date, then recorded order. */
+export function effectiveEvents(
+  events: readonly RegisterEvent[],
+): { ok: true; events: RegisterEvent[] } | { ok: false; error: RegisterError & { eventId: string } } {
+  const voids = voidedEventIds(events);
+  if (!voids.ok) return voids;
+  const effective = events
+    .filter((event) => event.type !== 'void' && !voids.ids.has(event.eventId))
+    .toSorted((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)); // stable: recorded order within a day
+  return { ok: true, events: effective };
 }
 
 function contextFor(event: RegisterEvent, ctx: ReplayContext): ApplyContext {

@@ -1,0 +1,110 @@
+// The benchmark files of ../shared/benchmarks/linkage/ that have truth, how their truth is encoded
+// (SCORES.md), which model file links them, the trivial rule, and the published scores to show
+// alongside.
+import { join } from 'node:path';
+import { benchRoot } from '../lib/discover';
+
+export const dataRoot = join(benchRoot, '..', '..', 'shared', 'benchmarks', 'linkage');
+export const modelsDir = join(benchRoot, 'linkage', 'models');
+
+export interface Published {
+  system: string;
+  bestF1: number;
+  atHalfF1?: number;
+}
+
+export interface BenchDataset {
+  key: string;
+  files: string[];
+  model: string;
+  /** The person a record belongs to, from its id (or from a column: see `truthColumn`). */
+  truthFromId?: (id: string) => string;
+  truthColumn?: string;
+  /** Same ID number, or same name and date of birth (keys that must all agree, per rule). */
+  trivialRules: string[][];
+  published?: Published[];
+  /** Included only with --all (slow or redundant). */
+  extended?: boolean;
+}
+
+const febrlPerson = (id: string) => /^rec-(\d+)-/.exec(id)?.[1] ?? id;
+const dsgenPerson = (id: string) => String(Math.floor(Number(id) / 10));
+const febrlTrivial = [['soc_sec_id'], ['given_name', 'surname', 'date_of_birth']];
+
+const dsgenPublished: Record<string, Published[]> = {
+  '1000': [
+    { system: 'FEBRL SVM (supervised)', bestF1: 0.944 },
+    { system: 'FEBRL best unsupervised', bestF1: 0.865 },
+  ],
+  '2500': [
+    { system: 'FEBRL SVM (supervised)', bestF1: 0.917 },
+    { system: 'FEBRL best unsupervised', bestF1: 0.834 },
+  ],
+  '5000': [
+    { system: 'FEBRL SVM (supervised)', bestF1: 0.884 },
+    { system: 'FEBRL best unsupervised', bestF1: 0.807 },
+  ],
+  '10000': [
+    { system: 'FEBRL SVM (supervised)', bestF1: 0.829 },
+    { system: 'FEBRL best unsupervised', bestF1: 0.757 },
+  ],
+};
+
+const sizes = ['1000', '2500', '5000', '10000'];
+
+export const datasets: BenchDataset[] = [
+  ...['1', '2', '3'].map((n): BenchDataset => ({
+    key: `febrl${n}`,
+    files: [`febrl/dataset${n}.csv`],
+    model: 'febrl-dedupe.json',
+    truthFromId: febrlPerson,
+    trivialRules: febrlTrivial,
+    ...(n === '3' ? { published: [{ system: 'Splink 4', bestF1: 0.9954, atHalfF1: 0.9929 }] } : {}),
+  })),
+  {
+    key: 'febrl4',
+    files: ['febrl/dataset4a.csv', 'febrl/dataset4b.csv'],
+    model: 'febrl-link.json',
+    truthFromId: febrlPerson,
+    trivialRules: febrlTrivial,
+    published: [{ system: 'Splink 4', bestF1: 0.9998, atHalfF1: 0.9992 }],
+  },
+  {
+    key: 'fake_1000',
+    files: ['splink/fake_1000.csv'],
+    model: 'fake-1000.json',
+    truthColumn: 'cluster',
+    trivialRules: [['first_name', 'surname', 'dob'], ['email']],
+    published: [{ system: 'Splink 4', bestF1: 0.862, atHalfF1: 0.806 }],
+  },
+  {
+    key: 'historical_50k',
+    files: ['splink/historical_figures_with_errors_50k.csv'],
+    model: 'historical-50k.json',
+    truthColumn: 'cluster',
+    trivialRules: [['first_name', 'surname', 'dob']],
+    published: [{ system: 'Splink 4 (5,000-record sample only)', bestF1: 0.59 }],
+  },
+  ...['A', 'C'].flatMap((letter) =>
+    sizes.map((size): BenchDataset => ({
+      key: `dsgen_${letter}_${size}`,
+      files: [`febrl-dsgen/dataset_${letter}_${size}.csv`],
+      model: 'dsgen-dedupe.json',
+      truthFromId: dsgenPerson,
+      trivialRules: febrlTrivial,
+      ...(letter === 'C' ? { published: dsgenPublished[size] } : {}),
+    })),
+  ),
+  ...['D', 'F'].flatMap((letter) =>
+    sizes.map((size): BenchDataset => ({
+      key: `dsgen_${letter}_${size}`,
+      files: [
+        `febrl-dsgen/dataset_${letter}_org_${size}.csv`,
+        `febrl-dsgen/dataset_${letter}_dup_${size}.csv`,
+      ],
+      model: 'dsgen-link.json',
+      truthFromId: dsgenPerson,
+      trivialRules: febrlTrivial,
+    })),
+  ),
+];

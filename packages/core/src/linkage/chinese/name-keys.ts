@@ -1,0 +1,118 @@
+// Comparison keys for Chinese personal names. Keys are only ever used to compare: the stored name is
+// never replaced by its simplified or pinyin form (於 and 于 are different surnames).
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+
+/** Separators written between the parts of a minority name (the standard is U+00B7). */
+const dotVariants = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219\u22C5\u16EB\uFF0E.。・]/gu;
+export const NAME_DOT = '\u00B7';
+
+const hanPattern = /\p{Script=Han}/u;
+const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const tToCn = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** NFKC, every middle-dot variant as U+00B7, spaces around dots removed, other spaces collapsed. */
+export function normalizeChineseName(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(dotVariants, NAME_DOT)
+    .replace(/\s*\u00B7\s*/gu, NAME_DOT)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The parts of a name: split on the middle dot, and on spaces in names written with separators. */
+export function nameTokens(normalized: string): string[] {
+  return normalized.split(/[\u00B7 ]/u).filter((token) => token !== '');
+}
+
+/** Simplified-character key without separators (traditional and variant forms fold together). */
+export function variantKey(normalized: string): string {
+  return tToCn(hkToCn(normalized)).replace(/[\u00B7 ]/gu, '');
+}
+
+const readingsCache = new Map<string, readonly string[]>();
+
+/** All toneless readings of one character (its text itself when it is not Han). */
+export function characterReadings(ch: string): readonly string[] {
+  let readings = readingsCache.get(ch);
+  if (!readings) {
+    if (hanPattern.test(ch)) {
+      const found = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
+      readings = found.length ? [...new Set(found)] : [ch];
+    } else {
+      readings = [ch.toLowerCase()];
+    }
+    readingsCache.set(ch, readings);
+  }
+  return readings;
+}
+
+export interface PinyinKey {
+  /** Per character position: the possible toneless readings (the surname's own reading at the head). */
+  positions: string[][];
+  /** One reading per position (the surname reading, then the most common), tokens joined by spaces. */
+  primary: string;
+}
+
+/**
+ * Pinyin of a name. The head surname is read with pinyin-pro's surname mode (曾 zeng, 单 shan, 解 xie,
+ * 仇 qiu, 区 ou, 朴 piao, 查 zha, 万俟 mo qi); other characters keep every reading, so that a
+ * polyphonic character agrees with any homophone of any of its readings.
+ */
+export function pinyinKey(normalized: string): PinyinKey {
+  const positions: string[][] = [];
+  const primaryTokens: string[] = [];
+  let head = true;
+  for (const token of nameTokens(variantKeyTokens(normalized))) {
+    const chars = [...token];
+    const surnameReadings = head
+      ? (pinyin(token, { toneType: 'none', type: 'array', surname: 'head' }) as string[])
+      : null;
+    const defaultReadings = pinyin(token, { toneType: 'none', type: 'array' }) as string[];
+    const primary: string[] = [];
+    chars.forEach((ch, index) => {
+      const all = characterReadings(ch);
+      const surnameReading = surnameReadings?.[index];
+      // Surname mode changes a reading only where the surname rules apply; elsewhere keep all readings.
+      const fromSurname =
+        surnameReading && hanPattern.test(ch) && surnameReading !== defaultReadings[index]
+          ? surnameReading
+          : null;
+      positions.push(fromSurname ? [fromSurname] : [...all]);
+      primary.push(fromSurname ?? defaultReadings[index] ?? all[0] ?? ch);
+    });
+    primaryTokens.push(primary.join(''));
+    head = false;
+  }
+  return { positions, primary: primaryTokens.join(' ') };
+}
+
+/** The normalised name converted to simplified characters, separators kept. */
+function variantKeyTokens(normalized: string): string {
+  return tToCn(hkToCn(normalized));
+}
+
+/** Every position shares at least one reading (homophones, polyphonic characters). */
+export function pinyinAgrees(a: PinyinKey, b: PinyinKey): boolean {
+  if (a.positions.length !== b.positions.length || a.positions.length === 0) return false;
+  for (let i = 0; i < a.positions.length; i++) {
+    const left = a.positions[i] as string[];
+    const right = b.positions[i] as string[];
+    let shared = false;
+    for (const reading of left) {
+      if (right.includes(reading)) {
+        shared = true;
+        break;
+      }
+    }
+    if (!shared) return false;
+  }
+  return true;
+}
+
+/** The same parts in another order (迪里夏提·克然木 / 克然木·迪里夏提), for names of two or more parts. */
+export function sortedTokensKey(normalized: string): string {
+  const tokens = nameTokens(variantKeyTokens(normalized));
+  return tokens.length >= 2 ? [...tokens].sort().join(NAME_DOT) : '';
+}

@@ -1,0 +1,268 @@
+// The comparison level of two distinct values of one column: the first configured level that holds.
+// Each kind precomputes what its levels need per distinct value (lazily, once), so comparing two
+// values is arithmetic on prepared keys.
+import { distance as levenshtein } from 'fastest-levenshtein';
+import { pinyinAgrees, pinyinKey, sortedTokensKey, variantKey, type PinyinKey } from './chinese/name-keys';
+import { citizenIdKey, type CitizenIdKey } from './comparators/citizen-id';
+import { osaDistanceWithin } from './comparators/damerau-levenshtein';
+import { dayMonthSwapped, parseDateKey, type DateKey } from './comparators/dates';
+import { jaro, jaroWinkler } from './comparators/jaro-winkler';
+import type { ComparisonKind, LevelConfig } from './model-config';
+
+/** A level that depends only on the two values (everything except `reversed`). */
+export type ValueLevel = Exclude<LevelConfig, { reversed: string }>;
+
+/** Level kinds as small integers: the per-pair switch compares numbers, not strings. */
+const C = {
+  exact: 0,
+  jaroWinkler: 1,
+  jaro: 2,
+  damerauLevenshtein: 3,
+  levenshtein: 4,
+  prefix: 5,
+  tokenOverlap: 6,
+  withinDays: 7,
+  withinYears: 8,
+  dayMonthSwapped: 9,
+  checkDigitOnly: 10,
+  sameBirthDate: 11,
+  typo: 12,
+  variant: 13,
+  swapped: 14,
+  pinyin: 15,
+  pinyinJaroWinkler: 16,
+} as const;
+const codeOf: Record<string, number> = C;
+
+export class LevelConfigError extends Error {}
+
+const allowed: Record<ComparisonKind, readonly string[]> = {
+  string: ['exact', 'jaroWinkler', 'jaro', 'damerauLevenshtein', 'levenshtein', 'prefix', 'tokenOverlap'],
+  date: [
+    'exact',
+    'damerauLevenshtein',
+    'levenshtein',
+    'dayMonthSwapped',
+    'withinDays',
+    'withinYears',
+    'prefix',
+  ],
+  citizenId: [
+    'exact',
+    'checkDigitOnly',
+    'sameBirthDate',
+    'damerauLevenshtein',
+    'levenshtein',
+    'typo',
+    'prefix',
+  ],
+  chineseName: [
+    'exact',
+    'variant',
+    'swapped',
+    'pinyin',
+    'pinyinJaroWinkler',
+    'jaroWinkler',
+    'damerauLevenshtein',
+  ],
+};
+
+export function levelName(level: LevelConfig): string {
+  return typeof level === 'string' ? level : (Object.keys(level)[0] as string);
+}
+
+export function levelLabel(level: LevelConfig): string {
+  if (typeof level === 'string') return level;
+  const [key, value] = Object.entries(level)[0] as [string, unknown];
+  return `${key} ${String(value)}`;
+}
+
+export function checkLevelsForKind(
+  kind: ComparisonKind,
+  levels: readonly LevelConfig[],
+  where: string,
+): void {
+  for (const level of levels) {
+    const name = levelName(level);
+    if (name === 'reversed' && kind === 'string') continue;
+    if (!allowed[kind].includes(name)) {
+      throw new LevelConfigError(`${where}: level "${name}" does not apply to kind "${kind}"`);
+    }
+  }
+}
+
+function tokenSet(value: string): string[] {
+  return [...new Set(value.split(/[\s,.;'"()-]+/).filter((t) => t.length > 0))];
+}
+
+/** Builds `level(a, b)` over distinct values (a ≠ b ids); returns levels.length for "else". */
+export function valueLevelFunction(
+  kind: ComparisonKind,
+  levels: readonly ValueLevel[],
+  distinct: readonly string[],
+): (a: number, b: number) => number {
+  const n = distinct.length;
+  const elseLevel = levels.length;
+  const names = levels.map(levelName);
+  const params = levels.map((level) => (typeof level === 'string' ? 0 : (Object.values(level)[0] as number)));
+  const codes = Int32Array.from(names, (name) => codeOf[name] ?? -1);
+  const thresholds = Float64Array.from(params);
+  // Edit distances are only needed up to the largest threshold asked for.
+  const editLimit = Math.max(
+    0,
+    ...levels.map((level, k) =>
+      names[k] === 'damerauLevenshtein' || names[k] === 'typo' ? (params[k] as number) : 0,
+    ),
+  );
+
+  // Lazily prepared keys per distinct value.
+  const dates: (DateKey | null | undefined)[] = kind === 'date' ? new Array(n) : [];
+  const ids: (CitizenIdKey | null | undefined)[] = kind === 'citizenId' ? new Array(n) : [];
+  const variants: (string | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
+  const sortedTokens: (string | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
+  const pinyins: (PinyinKey | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
+  const tokens: (string[] | undefined)[] = names.includes('tokenOverlap') ? new Array(n) : [];
+
+  const date = (id: number) => {
+    let key = dates[id];
+    if (key === undefined) dates[id] = key = parseDateKey(distinct[id] as string);
+    return key;
+  };
+  const cid = (id: number) => {
+    let key = ids[id];
+    if (key === undefined) ids[id] = key = citizenIdKey(distinct[id] as string);
+    return key;
+  };
+  const variant = (id: number) => (variants[id] ??= variantKey(distinct[id] as string));
+  const sorted = (id: number) => (sortedTokens[id] ??= sortedTokensKey(distinct[id] as string));
+  const py = (id: number) => (pinyins[id] ??= pinyinKey(distinct[id] as string));
+  const toks = (id: number) => (tokens[id] ??= tokenSet(distinct[id] as string));
+
+  /** The text an edit-distance or Jaro level measures for this kind. */
+  const text = (id: number): string => {
+    if (kind === 'date') return date(id)?.digits ?? '';
+    if (kind === 'chineseName') return variant(id);
+    return distinct[id] as string;
+  };
+
+  return (a: number, b: number): number => {
+    // Each measure is computed at most once per call, on first need.
+    let jw = -1;
+    let jr = -1;
+    let osa = -1;
+    let lev = -1;
+    let pyJw = -1;
+    for (let k = 0; k < codes.length; k++) {
+      const p = thresholds[k] as number;
+      switch (codes[k]) {
+        case C.exact:
+          if (a === b) return k;
+          break;
+        case C.jaroWinkler:
+          if (jw < 0) jw = jaroWinkler(text(a), text(b));
+          if (jw >= p) return k;
+          break;
+        case C.jaro:
+          if (jr < 0) jr = jaro(text(a), text(b));
+          if (jr >= p) return k;
+          break;
+        case C.damerauLevenshtein:
+          if (osa < 0) osa = osaDistanceWithin(text(a), text(b), editLimit);
+          if (osa <= p) return k;
+          break;
+        case C.levenshtein:
+          if (lev < 0) lev = levenshtein(text(a), text(b));
+          if (lev <= p) return k;
+          break;
+        case C.prefix: {
+          const ta = text(a);
+          const tb = text(b);
+          if (ta.length >= p && tb.length >= p && ta.slice(0, p) === tb.slice(0, p)) return k;
+          break;
+        }
+        case C.tokenOverlap: {
+          const ta = toks(a);
+          const tb = toks(b);
+          if (ta.length && tb.length) {
+            let shared = 0;
+            for (const t of ta) if (tb.includes(t)) shared++;
+            if (shared / Math.min(ta.length, tb.length) >= p) return k;
+          }
+          break;
+        }
+        case C.withinDays: {
+          const da = date(a);
+          const db = date(b);
+          if (da && db && Math.abs(da.day - db.day) <= p) return k;
+          break;
+        }
+        case C.withinYears: {
+          const da = date(a);
+          const db = date(b);
+          if (da && db && Math.abs(da.year - db.year) <= p) return k;
+          break;
+        }
+        case C.dayMonthSwapped: {
+          const da = date(a);
+          const db = date(b);
+          if (da && db && dayMonthSwapped(da, db)) return k;
+          break;
+        }
+        case C.checkDigitOnly: {
+          const ia = cid(a);
+          const ib = cid(b);
+          if (
+            ia &&
+            ib &&
+            ia.id.length === 18 &&
+            ib.id.length === 18 &&
+            ia.id.slice(0, 17) === ib.id.slice(0, 17)
+          )
+            return k;
+          break;
+        }
+        case C.sameBirthDate: {
+          const ia = cid(a);
+          const ib = cid(b);
+          if (
+            ia &&
+            ib &&
+            ia.id.length === 18 &&
+            ib.id.length === 18 &&
+            ia.id.slice(6, 14) === ib.id.slice(6, 14)
+          )
+            return k;
+          break;
+        }
+        case C.typo: {
+          // Close, and at least one number fails its check digit: a typing error, not another person.
+          const ia = cid(a);
+          const ib = cid(b);
+          if (ia && ib && (!ia.checkDigitValid || !ib.checkDigitValid)) {
+            if (osa < 0) osa = osaDistanceWithin(ia.id, ib.id, editLimit);
+            if (osa <= p) return k;
+          }
+          break;
+        }
+        case C.variant:
+          if (variant(a) === variant(b)) return k;
+          break;
+        case C.swapped: {
+          const sa = sorted(a);
+          if (sa !== '' && sa === sorted(b)) return k;
+          break;
+        }
+        case C.pinyin:
+          if (pinyinAgrees(py(a), py(b))) return k;
+          break;
+        case C.pinyinJaroWinkler:
+          if (pyJw < 0) pyJw = jaroWinkler(py(a).primary, py(b).primary);
+          if (pyJw >= p) return k;
+          break;
+        default:
+          break;
+      }
+    }
+    return elseLevel;
+  };
+}

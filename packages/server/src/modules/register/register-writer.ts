@@ -1,0 +1,511 @@
+// Applies baseline rows and events to the register inside the caller's transaction: idempotent by
+// key, checked by the core reducers, appended to the log, and the projections (persons, places)
+// updated in the same transaction. An event dated before a person's latest one, a void or a
+// correction replays that person's whole log, so late and retroactive records land where they belong.
+import {
+  applyEvent,
+  baselinePlaces,
+  effectiveEvents,
+  involvedPersons,
+  personFromBaseline,
+  placeChangesOf,
+  placeIntervals,
+  replayPerson,
+  type BaselinePersonRow,
+  type PersonState,
+  type PlaceChange,
+  type PlaceInterval,
+  type RegisterEvent,
+  type RegisterWarning,
+} from '@renkou/core';
+import type { Insertable, RegisterEventsTable } from '@renkou/db';
+import type { Executor } from '../audit';
+import type { CodeBook } from './code-book';
+import { personToRow, rowToPerson } from './person-row';
+import {
+  appendPlace,
+  eventsInvolving,
+  findBaselines,
+  findEventsByKeys,
+  findPersons,
+  insertEvents,
+  replacePlaces,
+  upsertPersons,
+  type LoggedEvent,
+} from './register.repository';
+
+export interface WriterContext {
+  coverage: string;
+  /** The dataset's start: the baseline's date. */
+  start: string;
+  codes: CodeBook;
+  /** Where the rows come from (an import id, 'web'…), and who sent them. */
+  source: string;
+  createdBy: string | null;
+  /** The day the rows enter the register (recorded_date when the row gives none). */
+  today: string;
+}
+
+export interface RowProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type Outcome =
+  | { status: 'accepted'; warnings: RowProblem[] }
+  | { status: 'unchanged' }
+  | { status: 'rejected'; errors: RowProblem[] };
+
+export interface BaselineSubmission {
+  row: BaselinePersonRow;
+  state: PersonState;
+  hash: string;
+}
+
+export interface EventSubmission {
+  event: RegisterEvent;
+  hash: string;
+  /** Where the row came from ("events.csv 第 4 行"), named when rows depending on it are rejected. */
+  label?: string;
+}
+
+const problem = (p: { field: string; code: string; message: string }): RowProblem => ({
+  field: p.field,
+  code: p.code,
+  message: p.message,
+});
+const warningsOf = (warnings: readonly RegisterWarning[]): RowProblem[] => warnings.map(problem);
+
+interface Known {
+  state: PersonState;
+  lastEventDate: string;
+}
+
+export class RegisterWriter {
+  constructor(
+    private readonly db: Executor,
+    private readonly ctx: WriterContext,
+  ) {}
+
+  private get registerContext() {
+    return { coverage: this.ctx.coverage, isValidCode: this.ctx.codes.isValidCode };
+  }
+
+  /** Baseline persons (already read and checked row by row); one outcome per submission. */
+  async writeBaselines(items: readonly BaselineSubmission[]): Promise<Outcome[]> {
+    const keys = items.map((i) => i.state.personId);
+    const logged = new Map((await findBaselines(this.db, keys)).map((e) => [e.person_key, e]));
+    const existing = new Set((await findPersons(this.db, keys)).map((p) => p.person_key));
+    const seen = new Map<string, string>();
+    const events: Insertable<RegisterEventsTable>[] = [];
+    const persons: PersonState[] = [];
+    const outcomes = items.map((item): Outcome => {
+      const key = item.state.personId;
+      const previous = logged.get(key)?.content_hash ?? seen.get(key);
+      if (previous !== undefined) {
+        return previous === item.hash
+          ? { status: 'unchanged' }
+          : {
+              status: 'rejected',
+              errors: [
+                {
+                  field: 'person_id',
+                  code: 'PERSON_ID_CONFLICT',
+                  message: `人员编号 ${key} 已用于内容不同的另一行`,
+                },
+              ],
+            };
+      }
+      if (existing.has(key)) {
+        return {
+          status: 'rejected',
+          errors: [
+            { field: 'person_id', code: 'PERSON_ALREADY_EXISTS', message: `人员编号 ${key} 已在登记中` },
+          ],
+        };
+      }
+      seen.set(key, item.hash);
+      events.push(this.logRow('baseline', key, this.ctx.start, [key], null, item.row, item.hash));
+      persons.push(item.state);
+      return { status: 'accepted', warnings: [] };
+    });
+    await insertEvents(this.db, events);
+    await upsertPersons(
+      this.db,
+      persons.map((s) => personToRow(s, this.ctx.start)),
+    );
+    await replacePlaces(
+      this.db,
+      new Map(persons.map((s) => [s.personId, placeIntervals(baselinePlaces(s, this.ctx.start))])),
+    );
+    return outcomes;
+  }
+
+  /**
+   * Events in the order given (the caller sorts by date, then file order). `dependsOn` names people
+   * whose creating row was rejected earlier, so their later events are rejected with that reason.
+   */
+  async writeEvents(
+    items: readonly EventSubmission[],
+    dependsOn: Map<string, string> = new Map(),
+  ): Promise<Outcome[]> {
+    const batch = new EventBatch(this.db, this.ctx, this.registerContext);
+    await batch.load(items);
+    const outcomes: Outcome[] = [];
+    for (const item of items) {
+      const outcome = await batch.apply(item, dependsOn);
+      const { event } = item;
+      // A refused birth or arrival leaves its person unknown: their later rows name this one.
+      if (
+        outcome.status === 'rejected' &&
+        ['birth', 'move', 'hukou'].includes(event.type) &&
+        !batch.knows(event.personId)
+      ) {
+        if (!dependsOn.has(event.personId))
+          dependsOn.set(event.personId, item.label ?? `事件 ${event.eventId}`);
+      }
+      outcomes.push(outcome);
+    }
+    await batch.flush();
+    return outcomes;
+  }
+
+  logRow(
+    kind: string,
+    key: string,
+    date: string,
+    involved: string[],
+    targetKey: string | null,
+    payload: unknown,
+    hash: string,
+    recordedDate: string | null = null,
+  ): Insertable<RegisterEventsTable> {
+    return {
+      kind,
+      event_key: key,
+      date,
+      person_key: kind === 'baseline' ? key : ((payload as RegisterEvent).personId ?? key),
+      involved,
+      target_key: targetKey,
+      payload: JSON.stringify(payload),
+      content_hash: hash,
+      recorded_date: recordedDate ?? this.ctx.today,
+      source: this.ctx.source,
+      created_by: this.ctx.createdBy,
+    };
+  }
+}
+
+/** The state of one batch of events: the people it touches, what is new, and what must be written. */
+class EventBatch {
+  private readonly known = new Map<string, Known | null>();
+  private readonly loggedByKey = new Map<string, LoggedEvent>();
+  private readonly pending: {
+    row: Insertable<RegisterEventsTable>;
+    event: RegisterEvent;
+    involved: string[];
+  }[] = [];
+  private readonly changed = new Set<string>();
+  private readonly placeOps: { personKey: string; change: PlaceChange }[] = [];
+  private readonly placeRebuilds = new Set<string>();
+  /** People created in this batch: their place changes so far. */
+  private readonly newPlaces = new Map<string, PlaceChange[]>();
+  private readonly writer: RegisterWriter;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly ctx: WriterContext,
+    private readonly registerContext: {
+      coverage: string;
+      isValidCode: (code: string, date: string) => boolean;
+    },
+  ) {
+    this.writer = new RegisterWriter(db, ctx);
+  }
+
+  async load(items: readonly EventSubmission[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const { event } of items) {
+      keys.add(event.eventId);
+      if (event.type === 'void') keys.add(event.targetEventId);
+    }
+    for (const logged of await findEventsByKeys(this.db, [...keys]))
+      this.loggedByKey.set(logged.event_key, logged);
+    const people = new Set<string>();
+    for (const { event } of items) for (const id of this.involvedOf(event)) people.add(id);
+    await this.loadPeople(people);
+    // A death also widows the spouse: load them too.
+    const spouses = new Set<string>();
+    for (const { event } of items) {
+      const spouse = event.type === 'death' ? this.known.get(event.personId)?.state.spouseId : null;
+      if (spouse) spouses.add(spouse);
+    }
+    await this.loadPeople(spouses);
+  }
+
+  private async loadPeople(ids: Iterable<string>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.known.has(id));
+    const rows = await findPersons(this.db, missing);
+    for (const id of missing) this.known.set(id, null);
+    for (const row of rows)
+      this.known.set(row.person_key, { state: rowToPerson(row), lastEventDate: row.last_event_date });
+  }
+
+  /** The people whose log an event belongs to; a void belongs to its target's people. */
+  private involvedOf(event: RegisterEvent): string[] {
+    if (event.type !== 'void') return involvedPersons(event);
+    const target = this.loggedByKey.get(event.targetEventId) ?? this.pendingByKey(event.targetEventId);
+    return target ? [...new Set([event.personId, ...target.involved])] : [event.personId];
+  }
+
+  private pendingByKey(key: string): { involved: string[] } | undefined {
+    return this.pending.find((p) => p.event.eventId === key);
+  }
+
+  knows(personId: string): boolean {
+    return Boolean(this.known.get(personId));
+  }
+
+  async apply(item: EventSubmission, dependsOn: ReadonlyMap<string, string>): Promise<Outcome> {
+    const { event } = item;
+    const previous = this.loggedByKey.get(event.eventId)?.content_hash ?? this.pendingHash(event.eventId);
+    if (previous !== undefined) {
+      return previous === item.hash
+        ? { status: 'unchanged' }
+        : reject('event_id', 'EVENT_ID_CONFLICT', `事件编号 ${event.eventId} 已用于内容不同的另一事件`);
+    }
+    const blockedBy = this.involvedOf(event).find((id) => dependsOn.has(id) && !this.known.get(id));
+    if (blockedBy !== undefined) {
+      return reject(
+        'person_id',
+        'DEPENDS_ON_REJECTED_ROW',
+        `${blockedBy} 的登记行被拒绝（${dependsOn.get(blockedBy)}），此事件随之拒绝`,
+      );
+    }
+    if (
+      event.type === 'void' &&
+      !this.loggedByKey.has(event.targetEventId) &&
+      !this.pendingByKey(event.targetEventId)
+    ) {
+      return reject(
+        'target_event_id',
+        'VOID_TARGET_UNKNOWN',
+        `要作废的事件 ${event.targetEventId} 不在登记中`,
+      );
+    }
+    await this.loadPeople(this.involvedOf(event));
+    const retroactive =
+      event.type === 'void' ||
+      event.type === 'correction' ||
+      this.involvedOf(event).some((id) => {
+        const k = this.known.get(id);
+        return k ? event.date < k.lastEventDate : false;
+      });
+    const result = retroactive ? await this.replay(item) : this.applyIncrementally(item);
+    return result;
+  }
+
+  private pendingHash(key: string): string | undefined {
+    const found = this.pending.find((p) => p.event.eventId === key);
+    return found?.row.content_hash;
+  }
+
+  /** The usual case: the event is the latest for everyone it touches. */
+  private applyIncrementally(item: EventSubmission): Outcome {
+    const { event } = item;
+    const subjectBefore = this.known.get(event.personId)?.state;
+    const ctx = {
+      ...this.registerContext,
+      ...(event.type === 'birth' ? { mother: this.known.get(event.motherId)?.state } : {}),
+      ...(event.type === 'marriage' || event.type === 'divorce'
+        ? { spouse: this.known.get(event.spouseId)?.state }
+        : {}),
+    };
+    const targets = this.involvedOf(event);
+    if (event.type === 'death' && subjectBefore?.spouseId) targets.push(subjectBefore.spouseId);
+    const next = new Map<string, PersonState>();
+    const warnings: RowProblem[] = [];
+    for (const id of targets) {
+      const before = this.known.get(id)?.state;
+      // A spouse or father the register does not know is only named, not changed.
+      if (before === undefined && id !== event.personId) continue;
+      const result = applyEvent(before, event, ctx, id);
+      if (!result.ok) return { status: 'rejected', errors: [problem(result.error)] };
+      next.set(id, result.state);
+      warnings.push(...warningsOf(result.warnings));
+    }
+    this.notePlaces(event, subjectBefore);
+    this.record(item, targets, next);
+    return { status: 'accepted', warnings };
+  }
+
+  /** What the event changes in the subject's place history, written at flush. */
+  private notePlaces(event: RegisterEvent, subjectBefore: PersonState | undefined): void {
+    const id = event.personId;
+    const changes = placeChangesOf(event, subjectBefore !== undefined);
+    if (changes.length === 0 || this.placeRebuilds.has(id)) return;
+    const fresh = this.newPlaces.get(id);
+    if (subjectBefore === undefined || fresh) {
+      this.newPlaces.set(id, [...(fresh ?? []), ...changes]);
+    } else if (this.known.get(id)?.lastEventDate === event.date) {
+      this.placeRebuilds.add(id); // a second change the same day: recompute rather than patch
+    } else {
+      for (const change of changes) {
+        const current = change.kind === 'residence' ? subjectBefore.residenceCode : subjectBefore.hukouCode;
+        if (current !== change.code) this.placeOps.push({ personKey: id, change });
+      }
+    }
+  }
+
+  /** Replays the log of everyone the event touches with the event added; refused if any replay fails. */
+  private async replay(item: EventSubmission): Promise<Outcome> {
+    const { event } = item;
+    const targets = this.involvedOf(event);
+    const spouse = event.type === 'death' ? this.known.get(event.personId)?.state.spouseId : null;
+    if (spouse && this.known.get(spouse)) targets.push(spouse);
+    const next = new Map<string, PersonState | undefined>();
+    const warnings: RowProblem[] = [];
+    for (const id of targets) {
+      const log = await this.logOf(id);
+      const baseline = log.baseline ? this.baselineState(log.baseline) : undefined;
+      const events = [...log.events, event];
+      const result = replayPerson(events, {
+        ...this.registerContext,
+        personId: id,
+        ...(baseline ? { baseline } : {}),
+        // The mother for a birth; a spouse's past state is not recoverable from today's (checked when first recorded).
+        personBefore: (other, e) =>
+          e.type === 'birth' ? (next.get(other) ?? this.known.get(other)?.state) : undefined,
+      });
+      if (!result.ok) {
+        const culprit =
+          result.error.eventId === event.eventId ? '' : `（与已登记事件 ${result.error.eventId} 冲突）`;
+        return reject(result.error.field, result.error.code, `${result.error.message}${culprit}`);
+      }
+      next.set(id, result.state);
+      if (result.ok) warnings.push(...warningsOf(result.warnings.filter((w) => w.eventId === event.eventId)));
+    }
+    for (const id of targets) this.placeRebuilds.add(id);
+    this.record(item, targets, next);
+    return { status: 'accepted', warnings };
+  }
+
+  private record(
+    item: EventSubmission,
+    involved: string[],
+    next: Map<string, PersonState | undefined>,
+  ): void {
+    // A derived birth order is written into the log, so replays never depend on the mother's later state.
+    const event: RegisterEvent =
+      item.event.type === 'birth' && item.event.birthOrder === null
+        ? { ...item.event, birthOrder: next.get(item.event.personId)?.birthOrder ?? null }
+        : item.event;
+    const row = this.writer.logRow(
+      event.type,
+      event.eventId,
+      event.date,
+      [...new Set(involved)],
+      event.type === 'void' ? event.targetEventId : null,
+      event,
+      item.hash,
+      event.recordedDate,
+    );
+    this.pending.push({ row, event, involved: [...new Set(involved)] });
+    for (const [id, state] of next) {
+      const before = this.known.get(id);
+      const lastEventDate = before && before.lastEventDate > event.date ? before.lastEventDate : event.date;
+      this.known.set(id, state ? { state, lastEventDate } : null);
+      this.changed.add(id);
+    }
+  }
+
+  /** A person's log: what is stored plus what this batch added. */
+  private async logOf(personKey: string): Promise<{ baseline?: LoggedEvent; events: RegisterEvent[] }> {
+    const stored = await eventsInvolving(this.db, personKey);
+    const baseline = stored.find((e) => e.kind === 'baseline');
+    const events = stored.filter((e) => e.kind !== 'baseline').map((e) => e.payload as RegisterEvent);
+    for (const p of this.pending) if (p.involved.includes(personKey)) events.push(p.event);
+    return { ...(baseline ? { baseline } : {}), events };
+  }
+
+  private baselineState(logged: LoggedEvent): PersonState | undefined {
+    const result = personFromBaseline(logged.payload as BaselinePersonRow, {
+      ...this.registerContext,
+      start: this.ctx.start,
+    });
+    return result.ok ? result.state : undefined;
+  }
+
+  async flush(): Promise<void> {
+    await insertEvents(
+      this.db,
+      this.pending.map((p) => p.row),
+    );
+    const rows = [];
+    const gone: string[] = [];
+    for (const id of this.changed) {
+      const k = this.known.get(id);
+      if (k) rows.push(personToRow(k.state, k.lastEventDate));
+      else gone.push(id);
+    }
+    await upsertPersons(this.db, rows);
+    if (gone.length > 0) await this.db.deleteFrom('persons').where('person_key', 'in', gone).execute();
+    const rebuilt = new Map<string, PlaceInterval[]>();
+    for (const id of this.placeRebuilds)
+      rebuilt.set(id, await placeHistoryFromLog(this.db, id, this.ctx, this.registerContext));
+    for (const [id, changes] of this.newPlaces)
+      if (!this.placeRebuilds.has(id)) rebuilt.set(id, placeIntervals(changes));
+    for (const op of this.placeOps) {
+      if (!this.placeRebuilds.has(op.personKey))
+        await appendPlace(this.db, { personKey: op.personKey, ...op.change });
+    }
+    await replacePlaces(this.db, rebuilt);
+  }
+}
+
+function reject(field: string, code: string, message: string): Outcome {
+  return { status: 'rejected', errors: [{ field, code, message }] };
+}
+
+/** A person's place history recomputed from their log (used for rebuilds and by verify). */
+export async function placeHistoryFromLog(
+  db: Executor,
+  personKey: string,
+  ctx: { start: string },
+  registerContext: { coverage: string; isValidCode: (code: string, date: string) => boolean },
+): Promise<PlaceInterval[]> {
+  const stored = await eventsInvolving(db, personKey);
+  return placeHistory(personKey, stored, ctx.start, registerContext);
+}
+
+export function placeHistory(
+  personKey: string,
+  stored: readonly LoggedEvent[],
+  start: string,
+  registerContext: { coverage: string; isValidCode: (code: string, date: string) => boolean },
+): PlaceInterval[] {
+  const baselineRow = stored.find((e) => e.kind === 'baseline');
+  const changes: PlaceChange[] = [];
+  let known = false;
+  if (baselineRow) {
+    const baseline = personFromBaseline(baselineRow.payload as BaselinePersonRow, {
+      ...registerContext,
+      start,
+    });
+    if (baseline.ok) {
+      changes.push(...baselinePlaces(baseline.state, start));
+      known = true;
+    }
+  }
+  const effective = effectiveEvents(
+    stored.filter((e) => e.kind !== 'baseline').map((e) => e.payload as RegisterEvent),
+  );
+  if (!effective.ok) return placeIntervals(changes);
+  for (const event of effective.events) {
+    if (event.personId !== personKey) continue;
+    changes.push(...placeChangesOf(event, known));
+    if (event.type === 'birth' || event.type === 'move' || event.type === 'hukou') known = true;
+  }
+  return placeIntervals(changes);
+}

@@ -1,0 +1,179 @@
+// The register's SQL: the append-only event log, the persons projection and the place history.
+import type { PlaceInterval } from '@renkou/core';
+import { sql, type Insertable, type PersonsTable, type RegisterEventsTable } from '@renkou/db';
+import type { Executor } from '../audit';
+import type { PersonRow } from './person-row';
+
+/** Multi-row statements stay well under PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 1000;
+
+function* slices<T>(items: readonly T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+export interface LoggedEvent {
+  seq: number;
+  kind: string;
+  event_key: string;
+  date: string;
+  person_key: string;
+  involved: string[];
+  payload: unknown;
+  content_hash: string;
+}
+
+const loggedColumns = [
+  'seq',
+  'kind',
+  'event_key',
+  'date',
+  'person_key',
+  'involved',
+  'payload',
+  'content_hash',
+] as const;
+
+export async function findEventsByKeys(db: Executor, keys: readonly string[]): Promise<LoggedEvent[]> {
+  if (keys.length === 0) return [];
+  const found: LoggedEvent[] = [];
+  for (const part of slices(keys)) {
+    found.push(
+      ...(await db
+        .selectFrom('register_events')
+        .select(loggedColumns)
+        .where('kind', '<>', 'baseline')
+        .where('event_key', 'in', part)
+        .execute()),
+    );
+  }
+  return found;
+}
+
+export async function findBaselines(db: Executor, personKeys: readonly string[]): Promise<LoggedEvent[]> {
+  if (personKeys.length === 0) return [];
+  const found: LoggedEvent[] = [];
+  for (const part of slices(personKeys)) {
+    found.push(
+      ...(await db
+        .selectFrom('register_events')
+        .select(loggedColumns)
+        .where('kind', '=', 'baseline')
+        .where('person_key', 'in', part)
+        .execute()),
+    );
+  }
+  return found;
+}
+
+/** Every logged row (baseline and events) in a person's log, in log order. */
+export async function eventsInvolving(db: Executor, personKey: string): Promise<LoggedEvent[]> {
+  return db
+    .selectFrom('register_events')
+    .select(loggedColumns)
+    .where(sql<boolean>`involved @> ARRAY[${personKey}]::text[]`)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function insertEvents(
+  db: Executor,
+  rows: readonly Insertable<RegisterEventsTable>[],
+): Promise<void> {
+  for (const part of slices(rows, 500)) await db.insertInto('register_events').values(part).execute();
+}
+
+export async function findPersons(db: Executor, keys: readonly string[]): Promise<PersonRow[]> {
+  if (keys.length === 0) return [];
+  const found: PersonRow[] = [];
+  for (const part of slices(keys)) {
+    found.push(...(await db.selectFrom('persons').selectAll().where('person_key', 'in', part).execute()));
+  }
+  return found;
+}
+
+export async function upsertPersons(db: Executor, rows: readonly Insertable<PersonsTable>[]): Promise<void> {
+  for (const part of slices(rows, 500)) {
+    await db
+      .insertInto('persons')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('person_key').doUpdateSet((eb) => ({
+          id_number: eb.ref('excluded.id_number'),
+          name: eb.ref('excluded.name'),
+          name_pinyin: eb.ref('excluded.name_pinyin'),
+          name_initials: eb.ref('excluded.name_initials'),
+          sex: eb.ref('excluded.sex'),
+          birth_date: eb.ref('excluded.birth_date'),
+          ethnicity: eb.ref('excluded.ethnicity'),
+          hukou_code: eb.ref('excluded.hukou_code'),
+          residence_code: eb.ref('excluded.residence_code'),
+          household_id: eb.ref('excluded.household_id'),
+          relation: eb.ref('excluded.relation'),
+          marital_status: eb.ref('excluded.marital_status'),
+          spouse_key: eb.ref('excluded.spouse_key'),
+          mother_key: eb.ref('excluded.mother_key'),
+          father_key: eb.ref('excluded.father_key'),
+          children_ever_born: eb.ref('excluded.children_ever_born'),
+          birth_order: eb.ref('excluded.birth_order'),
+          hukou_type: eb.ref('excluded.hukou_type'),
+          disability_grade: eb.ref('excluded.disability_grade'),
+          only_child_certificate: eb.ref('excluded.only_child_certificate'),
+          adopted: eb.ref('excluded.adopted'),
+          death_date: eb.ref('excluded.death_date'),
+          status: eb.ref('excluded.status'),
+          attributes: eb.ref('excluded.attributes'),
+          last_event_date: eb.ref('excluded.last_event_date'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function placesOf(db: Executor, personKey: string): Promise<PlaceInterval[]> {
+  const rows = await db
+    .selectFrom('person_places')
+    .select(['kind', 'valid_from', 'valid_to', 'code'])
+    .where('person_key', '=', personKey)
+    .orderBy('kind', 'desc')
+    .orderBy('valid_from')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to, code: r.code }));
+}
+
+/** Replaces the whole place history of some persons (new people, replays). */
+export async function replacePlaces(
+  db: Executor,
+  histories: ReadonlyMap<string, readonly PlaceInterval[]>,
+): Promise<void> {
+  const keys = [...histories.keys()];
+  for (const part of slices(keys))
+    await db.deleteFrom('person_places').where('person_key', 'in', part).execute();
+  const rows = [...histories].flatMap(([personKey, intervals]) =>
+    intervals.map((i) => ({
+      person_key: personKey,
+      kind: i.kind,
+      valid_from: i.validFrom,
+      valid_to: i.validTo,
+      code: i.code,
+    })),
+  );
+  for (const part of slices(rows)) await db.insertInto('person_places').values(part).execute();
+}
+
+/** From `date` on (after every interval the person has), their place of `kind` is `code`. */
+export async function appendPlace(
+  db: Executor,
+  change: { personKey: string; kind: 'residence' | 'hukou'; date: string; code: string },
+): Promise<void> {
+  await db
+    .updateTable('person_places')
+    .set({ valid_to: change.date })
+    .where('person_key', '=', change.personKey)
+    .where('kind', '=', change.kind)
+    .where('valid_to', 'is', null)
+    .execute();
+  await db
+    .insertInto('person_places')
+    .values({ person_key: change.personKey, kind: change.kind, valid_from: change.date, code: change.code })
+    .execute();
+}

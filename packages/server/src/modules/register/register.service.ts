@@ -1,0 +1,178 @@
+// The register's application service: imports, exports, verification, and (for the web app) the
+// reads and writes of one person, all checked against the actor's permissions and scope.
+import { chinaDate, DomainError, ErrorCode, type Clock } from '@renkou/core';
+import type { Db } from '@renkou/db';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { AuditService } from '../audit';
+import type { JurisdictionService } from '../jurisdictions';
+import { CodeBook } from './code-book';
+import { FileFault } from './import/table-reader';
+import { readManifest, runRegisterImport, type Dataset, type ImportProgress } from './import/register-import';
+import type { ImportCounts, ImportProblem } from './import/import-tally';
+import { exportRegister } from './register-export';
+import { verifyRegister, type VerifyRegisterReport } from './register-verify';
+
+const DATASET_KEY = 'register.dataset';
+
+export interface ImportResult extends ImportCounts {
+  importId: string;
+  report: string;
+  problems: ImportProblem[];
+}
+
+export class RegisterService {
+  private codes: CodeBook | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly jurisdictions: JurisdictionService,
+  ) {}
+
+  /** The division codes, read once per process (the tree changes only by `renkou init`). */
+  async codeBook(): Promise<CodeBook> {
+    this.codes ??= await CodeBook.open(this.db);
+    return this.codes;
+  }
+
+  async dataset(): Promise<Dataset | undefined> {
+    const row = await this.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', DATASET_KEY)
+      .executeTakeFirst();
+    return row ? (row.value as Dataset) : undefined;
+  }
+
+  /** A dataset must match the register's: same coverage and start; its end may extend the register's. */
+  private async adoptDataset(incoming: Dataset): Promise<Dataset> {
+    await this.jurisdictions.requireExisting(incoming.coverage).catch(() => {
+      throw new FileFault(
+        'dataset.json',
+        `覆盖范围 ${incoming.coverage} 不在已加载的区划中（先运行 renkou init --coverage）`,
+      );
+    });
+    const current = await this.dataset();
+    if (current && (current.coverage !== incoming.coverage || current.start !== incoming.start)) {
+      throw new FileFault(
+        'dataset.json',
+        `数据集（${incoming.coverage}，自 ${incoming.start}）与登记库（${current.coverage}，自 ${current.start}）不一致`,
+      );
+    }
+    const merged = current && current.end > incoming.end ? current : incoming;
+    await this.db
+      .insertInto('settings')
+      .values({ key: DATASET_KEY, value: JSON.stringify(merged) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(merged) }))
+      .execute();
+    return merged;
+  }
+
+  /**
+   * Imports a dataset folder. A faulty file throws FileFault (nothing applied); otherwise every row
+   * is accepted, unchanged or rejected, and the report is written beside the input.
+   */
+  async importDirectory(
+    dir: string,
+    options: { username: string | null; onProgress?: (progress: ImportProgress) => void; chunkSize?: number },
+  ): Promise<ImportResult> {
+    const manifest = readManifest(dir);
+    const importId = randomUUID();
+    const startedAt = this.clock.now();
+    const codes = await this.codeBook();
+    const dataset = await this.adoptDataset(manifest);
+    await this.db
+      .insertInto('register_imports')
+      .values({
+        id: importId,
+        started_at: startedAt,
+        started_by: options.username,
+        source_name: dir,
+        status: 'running',
+      })
+      .execute();
+    try {
+      const tally = await runRegisterImport(this.db, dir, {
+        dataset,
+        codes,
+        writer: { source: `import:${importId}`, createdBy: options.username, today: chinaDate(startedAt) },
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+      });
+      const report = join(dir, 'import-report.csv');
+      tally.writeReport(report);
+      await this.db.transaction().execute(async (trx) => {
+        const problems = tally.sortedProblems();
+        for (let i = 0; i < problems.length; i += 1000) {
+          await trx
+            .insertInto('register_import_problems')
+            .values(
+              problems.slice(i, i + 1000).map((p) => ({
+                import_id: importId,
+                file: p.file,
+                row_no: p.row,
+                severity: p.severity,
+                field: p.field,
+                code: p.code,
+                message: p.message,
+              })),
+            )
+            .execute();
+        }
+        await trx
+          .updateTable('register_imports')
+          .set({ status: 'done', finished_at: this.clock.now(), counts: JSON.stringify(tally.counts) })
+          .where('id', '=', importId)
+          .execute();
+        await this.audit.record(
+          trx,
+          { username: options.username ?? 'system' },
+          {
+            action: 'register.import',
+            targetType: 'register_import',
+            targetIds: [importId],
+            jurisdiction: dataset.coverage,
+            details: { ...tally.counts },
+          },
+        );
+      });
+      return { importId, report, ...tally.counts, problems: tally.sortedProblems() };
+    } catch (error) {
+      await this.db
+        .updateTable('register_imports')
+        .set({ status: 'failed', finished_at: this.clock.now(), failure: (error as Error).message })
+        .where('id', '=', importId)
+        .execute();
+      throw error;
+    }
+  }
+
+  async exportDirectory(dir: string, username: string | null): Promise<{ persons: number; events: number }> {
+    const dataset = await this.requireDataset();
+    const counts = await exportRegister(this.db, dir, dataset);
+    await this.audit.record(
+      this.db,
+      { username: username ?? 'system' },
+      {
+        action: 'register.export',
+        jurisdiction: dataset.coverage,
+        details: { ...counts },
+      },
+    );
+    return counts;
+  }
+
+  async verify(): Promise<VerifyRegisterReport> {
+    const dataset = await this.dataset();
+    if (!dataset) return { ok: true, persons: 0, events: 0, problems: [] };
+    return verifyRegister(this.db, await this.codeBook(), dataset);
+  }
+
+  private async requireDataset(): Promise<Dataset> {
+    const dataset = await this.dataset();
+    if (!dataset) throw new DomainError(ErrorCode.NotFound, '登记库为空：尚未导入数据集');
+    return dataset;
+  }
+}
