@@ -1,7 +1,8 @@
 -- The population register: an append-only log of baseline rows and life events, and the projections
 -- derived from it (persons, their residence and hukou history), rebuilt exactly by replaying the log.
 
--- Every accepted baseline row (kind 'baseline') and event, never changed. The key is the file's own
+-- Every accepted baseline row (kind 'baseline') and event, never changed. Sensitive cells of the
+-- payload are SM4-encrypted inside it; content_hash is keyed (HMAC-SM3), so it reveals nothing. The key is the file's own
 -- event_id (or person_id for baseline rows): the idempotency key of every import and form.
 CREATE TABLE register_events (
   seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -29,9 +30,13 @@ CREATE TRIGGER register_events_no_truncate BEFORE TRUNCATE ON register_events
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
 -- Current state of each person (a projection: written only by the register's writer and verify).
+-- Sensitive fields (ID number, disability grade, 独生子女证) live only in `sensitive`, SM4-encrypted;
+-- the ID number is found through its keyed blind index and shown masked.
 CREATE TABLE persons (
   person_key text PRIMARY KEY,
-  id_number text,
+  sensitive text,
+  id_number_index text,
+  id_number_masked text,
   name text NOT NULL,
   name_pinyin text NOT NULL,
   name_initials text NOT NULL,
@@ -49,15 +54,13 @@ CREATE TABLE persons (
   children_ever_born integer NOT NULL DEFAULT 0,
   birth_order integer,
   hukou_type text,
-  disability_grade smallint,
-  only_child_certificate date,
   adopted boolean NOT NULL DEFAULT false,
   death_date date,
   status text NOT NULL CHECK (status IN ('resident', 'left', 'dead')),
   attributes jsonb NOT NULL DEFAULT '{}',
   last_event_date date NOT NULL
 );
-CREATE INDEX persons_id_number ON persons (id_number);
+CREATE INDEX persons_id_number ON persons (id_number_index);
 CREATE INDEX persons_name ON persons (name text_pattern_ops);
 CREATE INDEX persons_name_trgm ON persons USING gin (name gin_trgm_ops);
 CREATE INDEX persons_pinyin ON persons (name_pinyin text_pattern_ops);

@@ -114,7 +114,9 @@ export interface RegisterEventsTable {
 
 export interface PersonsTable {
   person_key: string;
-  id_number: string | null;
+  sensitive: string | null;
+  id_number_index: string | null;
+  id_number_masked: string | null;
   name: string;
   name_pinyin: string;
   name_initials: string;
@@ -132,8 +134,6 @@ export interface PersonsTable {
   children_ever_born: number;
   birth_order: number | null;
   hukou_type: string | null;
-  disability_grade: number | null;
-  only_child_certificate: PlainDate | null;
   adopted: boolean;
   death_date: PlainDate | null;
   status: string;

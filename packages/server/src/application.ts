@@ -35,7 +35,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const jurisdictions = new JurisdictionService(deps.db, audit);
   const auth = new AuthService(deps.db, audit, clock, settings);
   const users = new UsersService(deps.db, audit, clock, auth, jurisdictions, settings);
-  const register = new RegisterService(deps.db, audit, clock, jurisdictions);
+  const register = new RegisterService(deps.db, audit, clock, jurisdictions, deps.crypto);
   return {
     db: deps.db,
     clock,

@@ -20,3 +20,4 @@ export {
 export * from './event-row';
 export * from './name-keys';
 export * from './places';
+export * from './classification';

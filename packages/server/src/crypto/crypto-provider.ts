@@ -1,15 +1,23 @@
 // All keyed cryptography goes through one provider, so a hardware or cloud key service can replace
 // the software one in production (spec/security.md, 密评). Keys never enter the database.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export type KeyPurpose = 'audit-chain' | 'blind-index' | 'field-encryption';
+export type KeyPurpose = 'audit-chain' | 'blind-index' | 'field-encryption' | 'field-mac' | 'content-hash';
 
 export interface CryptoProvider {
   /** HMAC-SM3 under the key for a purpose, hex. */
   hmacSm3(purpose: KeyPurpose, data: string): string;
+  /** SM4-CBC with a random IV, then HMAC-SM3 over IV and ciphertext: `sm4:` + base64(iv | ciphertext | tag). */
+  encrypt(plaintext: string): string;
+  /** Throws when the tag does not match (tampered or wrong key). */
+  decrypt(sealed: string): string;
 }
+
+const SEALED_PREFIX = 'sm4:';
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(SEALED_PREFIX);
 
 /** Keys derived from one master key held in memory: for development, tests and single-node installs. */
 export class SoftwareCryptoProvider implements CryptoProvider {
@@ -30,6 +38,30 @@ export class SoftwareCryptoProvider implements CryptoProvider {
 
   hmacSm3(purpose: KeyPurpose, data: string): string {
     return createHmac('sm3', this.key(purpose)).update(data, 'utf8').digest('hex');
+  }
+
+  encrypt(plaintext: string): string {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('sm4-cbc', this.key('field-encryption').subarray(0, 16), iv);
+    const body = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = createHmac('sm3', this.key('field-mac')).update(body).digest();
+    return `${SEALED_PREFIX}${Buffer.concat([body, tag]).toString('base64')}`;
+  }
+
+  decrypt(sealed: string): string {
+    if (!isSealed(sealed)) throw new Error('not an encrypted value');
+    const bytes = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64');
+    const body = bytes.subarray(0, bytes.length - 32);
+    const tag = bytes.subarray(bytes.length - 32);
+    const expected = createHmac('sm3', this.key('field-mac')).update(body).digest();
+    if (body.length < 32 || !timingSafeEqual(tag, expected))
+      throw new Error('encrypted value failed its integrity check');
+    const decipher = createDecipheriv(
+      'sm4-cbc',
+      this.key('field-encryption').subarray(0, 16),
+      body.subarray(0, 16),
+    );
+    return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
   }
 }
 

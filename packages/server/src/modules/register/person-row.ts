@@ -1,14 +1,19 @@
 // PersonState ↔ the persons projection row, plus the search keys of the name.
 import { nameKeys, type PersonState } from '@renkou/core';
 import type { Insertable, PersonsTable, Selectable } from '@renkou/db';
+import type { RegisterCipher } from './register-cipher';
 
 export type PersonRow = Selectable<PersonsTable>;
 
-export function personToRow(state: PersonState, lastEventDate: string): Insertable<PersonsTable> {
+export function personToRow(
+  cipher: RegisterCipher,
+  state: PersonState,
+  lastEventDate: string,
+): Insertable<PersonsTable> {
   const keys = nameKeys(state.name);
   return {
     person_key: state.personId,
-    id_number: state.idNumber,
+    ...cipher.sealPerson(state),
     name: state.name,
     name_pinyin: keys.pinyin,
     name_initials: keys.initials,
@@ -26,8 +31,6 @@ export function personToRow(state: PersonState, lastEventDate: string): Insertab
     children_ever_born: state.childrenEverBorn,
     birth_order: state.birthOrder,
     hukou_type: state.hukouType,
-    disability_grade: state.disabilityGrade,
-    only_child_certificate: state.onlyChildCertificate,
     adopted: state.adopted,
     death_date: state.deathDate,
     status: state.status,
@@ -36,10 +39,10 @@ export function personToRow(state: PersonState, lastEventDate: string): Insertab
   };
 }
 
-export function rowToPerson(row: PersonRow): PersonState {
+export function rowToPerson(cipher: RegisterCipher, row: PersonRow): PersonState {
   return {
     personId: row.person_key,
-    idNumber: row.id_number,
+    ...cipher.openPerson(row.sensitive),
     name: row.name,
     sex: row.sex as PersonState['sex'],
     birthDate: row.birth_date,
@@ -55,8 +58,6 @@ export function rowToPerson(row: PersonRow): PersonState {
     childrenEverBorn: row.children_ever_born,
     birthOrder: row.birth_order,
     hukouType: row.hukou_type as PersonState['hukouType'],
-    disabilityGrade: row.disability_grade as PersonState['disabilityGrade'],
-    onlyChildCertificate: row.only_child_certificate,
     adopted: row.adopted,
     deathDate: row.death_date,
     status: row.status as PersonState['status'],

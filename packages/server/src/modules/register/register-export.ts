@@ -7,6 +7,8 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Dataset } from './import/register-import';
+import type { RegisterCipher } from './register-cipher';
+import { openLogged } from './register.repository';
 
 const PAGE = 5000;
 const PERSON_COLUMNS = [
@@ -78,6 +80,7 @@ async function* logPages(db: Db, baseline: boolean) {
 
 export async function exportRegister(
   db: Db,
+  cipher: RegisterCipher,
   dir: string,
   dataset: Dataset,
 ): Promise<{ persons: number; events: number }> {
@@ -89,6 +92,7 @@ export async function exportRegister(
     [...PERSON_COLUMNS, ...personAttributes],
     async function* () {
       for await (const rows of logPages(db, true)) {
+        openLogged(cipher, rows);
         yield rows.map((r) => {
           const { attributes, ...cells } = r.payload as Record<string, string> & {
             attributes?: Record<string, string>;
@@ -104,6 +108,7 @@ export async function exportRegister(
     [...EVENT_COLUMNS, ...eventAttributes],
     async function* () {
       for await (const rows of logPages(db, false)) {
+        openLogged(cipher, rows);
         yield rows.map((r) => {
           const event = r.payload as RegisterEvent & { attributes?: Record<string, string> };
           const row = eventToRow(event);

@@ -12,7 +12,8 @@ import { sql, type Db } from '@renkou/db';
 import type { CodeBook } from './code-book';
 import { personToRow, rowToPerson } from './person-row';
 import { placeHistory } from './register-writer';
-import type { LoggedEvent } from './register.repository';
+import type { RegisterCipher } from './register-cipher';
+import { openLogged, type LoggedEvent } from './register.repository';
 
 const PAGE = 2000;
 
@@ -23,14 +24,15 @@ export interface VerifyRegisterReport {
   problems: string[];
 }
 
-const comparable = (state: PersonState) => {
-  const { last_event_date: _ignored, ...row } = personToRow(state, '');
+const comparable = (cipher: RegisterCipher, state: PersonState) => {
+  const { last_event_date: _ignored, sensitive: _s, ...row } = personToRow(cipher, state, '');
   return canonicalJson({ ...row, attributes: JSON.parse(row.attributes as string) as unknown });
 };
 
 export async function verifyRegister(
   db: Db,
   codes: CodeBook,
+  cipher: RegisterCipher,
   dataset: { coverage: string; start: string },
   maxProblems = 50,
 ): Promise<VerifyRegisterReport> {
@@ -51,12 +53,15 @@ export async function verifyRegister(
     ).rows.map((r) => r.person_key);
     if (keys.length === 0) break;
     after = keys[keys.length - 1] ?? after;
-    const logs = await db
-      .selectFrom('register_events')
-      .select(['seq', 'kind', 'event_key', 'date', 'person_key', 'involved', 'payload', 'content_hash'])
-      .where(sql<boolean>`involved && ${sql.val(keys)}::text[]`)
-      .orderBy('seq')
-      .execute();
+    const logs = openLogged(
+      cipher,
+      await db
+        .selectFrom('register_events')
+        .select(['seq', 'kind', 'event_key', 'date', 'person_key', 'involved', 'payload', 'content_hash'])
+        .where(sql<boolean>`involved && ${sql.val(keys)}::text[]`)
+        .orderBy('seq')
+        .execute(),
+    );
     const rows = new Map(
       (await db.selectFrom('persons').selectAll().where('person_key', 'in', keys).execute()).map((r) => [
         r.person_key,
@@ -103,7 +108,7 @@ export async function verifyRegister(
           personBefore: (other, event) => {
             if (event.type !== 'birth') return undefined;
             const row = rows.get(other) ?? relatives.get(other);
-            return row ? rowToPerson(row) : undefined;
+            return row ? rowToPerson(cipher, row) : undefined;
           },
         },
       );
@@ -121,9 +126,21 @@ export async function verifyRegister(
         report(`${key}: 投影中缺少此人`);
         continue;
       }
-      const { last_event_date: _d, ...storedRow } = stored;
-      const expected = comparable(result.state);
+      // The ciphertext differs on every write (random IV): compare what it decrypts to.
+      const { last_event_date: _d, sensitive, ...storedRow } = stored;
+      const expected = comparable(cipher, result.state);
       const actual = canonicalJson(storedRow);
+      const secret = cipher.openPerson(sensitive);
+      if (
+        canonicalJson(secret) !==
+        canonicalJson({
+          idNumber: result.state.idNumber,
+          disabilityGrade: result.state.disabilityGrade,
+          onlyChildCertificate: result.state.onlyChildCertificate,
+        })
+      ) {
+        report(`${key}: 加密的敏感字段与重放结果不同`);
+      }
       if (expected !== actual) report(`${key}: 投影与重放结果不同\n  重放 ${expected}\n  投影 ${actual}`);
       const expectedPlaces = JSON.stringify(placeHistory(key, log, dataset.start, ctx));
       const actualPlaces = JSON.stringify(

@@ -21,6 +21,7 @@ import {
 import type { Insertable, RegisterEventsTable } from '@renkou/db';
 import type { Executor } from '../audit';
 import type { CodeBook } from './code-book';
+import type { RegisterCipher } from './register-cipher';
 import { personToRow, rowToPerson } from './person-row';
 import {
   appendPlace,
@@ -39,6 +40,7 @@ export interface WriterContext {
   /** The dataset's start: the baseline's date. */
   start: string;
   codes: CodeBook;
+  cipher: RegisterCipher;
   /** Where the rows come from (an import id, 'web'…), and who sent them. */
   source: string;
   createdBy: string | null;
@@ -133,7 +135,7 @@ export class RegisterWriter {
     await insertEvents(this.db, events);
     await upsertPersons(
       this.db,
-      persons.map((s) => personToRow(s, this.ctx.start)),
+      persons.map((s) => personToRow(this.ctx.cipher, s, this.ctx.start)),
     );
     await replacePlaces(
       this.db,
@@ -188,7 +190,9 @@ export class RegisterWriter {
       person_key: kind === 'baseline' ? key : ((payload as RegisterEvent).personId ?? key),
       involved,
       target_key: targetKey,
-      payload: JSON.stringify(payload),
+      payload: JSON.stringify(
+        this.ctx.cipher.sealPayload(payload as object, kind === 'baseline' ? 'baseline' : 'event'),
+      ),
       content_hash: hash,
       recorded_date: recordedDate ?? this.ctx.today,
       source: this.ctx.source,
@@ -249,7 +253,10 @@ class EventBatch {
     const rows = await findPersons(this.db, missing);
     for (const id of missing) this.known.set(id, null);
     for (const row of rows)
-      this.known.set(row.person_key, { state: rowToPerson(row), lastEventDate: row.last_event_date });
+      this.known.set(row.person_key, {
+        state: rowToPerson(this.ctx.cipher, row),
+        lastEventDate: row.last_event_date,
+      });
   }
 
   /** The people whose log an event belongs to; a void belongs to its target's people. */
@@ -422,7 +429,7 @@ class EventBatch {
 
   /** A person's log: what is stored plus what this batch added. */
   private async logOf(personKey: string): Promise<{ baseline?: LoggedEvent; events: RegisterEvent[] }> {
-    const stored = await eventsInvolving(this.db, personKey);
+    const stored = await eventsInvolving(this.db, this.ctx.cipher, personKey);
     const baseline = stored.find((e) => e.kind === 'baseline');
     const events = stored.filter((e) => e.kind !== 'baseline').map((e) => e.payload as RegisterEvent);
     for (const p of this.pending) if (p.involved.includes(personKey)) events.push(p.event);
@@ -446,7 +453,7 @@ class EventBatch {
     const gone: string[] = [];
     for (const id of this.changed) {
       const k = this.known.get(id);
-      if (k) rows.push(personToRow(k.state, k.lastEventDate));
+      if (k) rows.push(personToRow(this.ctx.cipher, k.state, k.lastEventDate));
       else gone.push(id);
     }
     await upsertPersons(this.db, rows);
@@ -472,10 +479,10 @@ function reject(field: string, code: string, message: string): Outcome {
 export async function placeHistoryFromLog(
   db: Executor,
   personKey: string,
-  ctx: { start: string },
+  ctx: { start: string; cipher: RegisterCipher },
   registerContext: { coverage: string; isValidCode: (code: string, date: string) => boolean },
 ): Promise<PlaceInterval[]> {
-  const stored = await eventsInvolving(db, personKey);
+  const stored = await eventsInvolving(db, ctx.cipher, personKey);
   return placeHistory(personKey, stored, ctx.start, registerContext);
 }
 

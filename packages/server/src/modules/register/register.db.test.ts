@@ -189,11 +189,39 @@ describe('register import', () => {
       for (const file of ['dataset.json', 'persons.csv', 'events.csv']) {
         expect(readFileSync(join(second, file), 'utf8')).toBe(readFileSync(join(first, file), 'utf8'));
       }
-      const persons = (db: App['db']) => db.selectFrom('persons').selectAll().orderBy('person_key').execute();
+      // Ciphertexts differ (random IVs); the blind index and masked form must match.
+      const persons = (db: App['db']) =>
+        db
+          .selectFrom('persons')
+          .selectAll()
+          .orderBy('person_key')
+          .execute()
+          .then((rows) => rows.map(({ sensitive: _s, ...row }) => row));
       expect(await persons(other.db)).toEqual(await persons(app.db));
     } finally {
       await other.close();
     }
+  });
+
+  it('stores no plaintext ID number anywhere in the database, yet finds the person by it', async () => {
+    await app.register.importDirectory(writeDataset({ persons: PERSONS, events: EVENTS }), {
+      username: 'tester',
+    });
+    const dump = JSON.stringify([
+      await app.db.selectFrom('register_events').selectAll().execute(),
+      await app.db.selectFrom('persons').selectAll().execute(),
+      await app.db.selectFrom('audit_log').selectAll().execute(),
+    ]);
+    expect(dump).not.toContain(WANG_FANG_ID);
+    expect(dump).not.toContain(WANG_FANG_ID.slice(4, 14));
+    const found = await app.db
+      .selectFrom('persons')
+      .select(['person_key', 'id_number_masked'])
+      .where('id_number_index', '=', app.crypto.hmacSm3('blind-index', WANG_FANG_ID))
+      .execute();
+    expect(found).toEqual([
+      { person_key: 'P3', id_number_masked: `6529**********${WANG_FANG_ID.slice(-4)}` },
+    ]);
   });
 
   it('keeps the event log append-only', async () => {

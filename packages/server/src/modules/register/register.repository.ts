@@ -3,6 +3,7 @@ import type { PlaceInterval } from '@renkou/core';
 import { sql, type Insertable, type PersonsTable, type RegisterEventsTable } from '@renkou/db';
 import type { Executor } from '../audit';
 import type { PersonRow } from './person-row';
+import type { RegisterCipher } from './register-cipher';
 
 /** Multi-row statements stay well under PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 1000;
@@ -32,6 +33,12 @@ const loggedColumns = [
   'payload',
   'content_hash',
 ] as const;
+
+/** Log rows with their sensitive cells decrypted. */
+export function openLogged<T extends { payload: unknown }>(cipher: RegisterCipher, rows: T[]): T[] {
+  for (const row of rows) row.payload = cipher.openPayload(row.payload);
+  return rows;
+}
 
 export async function findEventsByKeys(db: Executor, keys: readonly string[]): Promise<LoggedEvent[]> {
   if (keys.length === 0) return [];
@@ -65,14 +72,19 @@ export async function findBaselines(db: Executor, personKeys: readonly string[])
   return found;
 }
 
-/** Every logged row (baseline and events) in a person's log, in log order. */
-export async function eventsInvolving(db: Executor, personKey: string): Promise<LoggedEvent[]> {
-  return db
+/** Every logged row (baseline and events) in a person's log, in log order, decrypted. */
+export async function eventsInvolving(
+  db: Executor,
+  cipher: RegisterCipher,
+  personKey: string,
+): Promise<LoggedEvent[]> {
+  const rows = await db
     .selectFrom('register_events')
     .select(loggedColumns)
     .where(sql<boolean>`involved @> ARRAY[${personKey}]::text[]`)
     .orderBy('seq')
     .execute();
+  return openLogged(cipher, rows);
 }
 
 export async function insertEvents(
@@ -98,7 +110,9 @@ export async function upsertPersons(db: Executor, rows: readonly Insertable<Pers
       .values(part)
       .onConflict((oc) =>
         oc.column('person_key').doUpdateSet((eb) => ({
-          id_number: eb.ref('excluded.id_number'),
+          sensitive: eb.ref('excluded.sensitive'),
+          id_number_index: eb.ref('excluded.id_number_index'),
+          id_number_masked: eb.ref('excluded.id_number_masked'),
           name: eb.ref('excluded.name'),
           name_pinyin: eb.ref('excluded.name_pinyin'),
           name_initials: eb.ref('excluded.name_initials'),
@@ -116,8 +130,6 @@ export async function upsertPersons(db: Executor, rows: readonly Insertable<Pers
           children_ever_born: eb.ref('excluded.children_ever_born'),
           birth_order: eb.ref('excluded.birth_order'),
           hukou_type: eb.ref('excluded.hukou_type'),
-          disability_grade: eb.ref('excluded.disability_grade'),
-          only_child_certificate: eb.ref('excluded.only_child_certificate'),
           adopted: eb.ref('excluded.adopted'),
           death_date: eb.ref('excluded.death_date'),
           status: eb.ref('excluded.status'),

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AuditService } from '../audit';
 import type { JurisdictionService } from '../jurisdictions';
+import type { CryptoProvider } from '../../crypto/crypto-provider';
 import { CodeBook } from './code-book';
+import { RegisterCipher } from './register-cipher';
 import { FileFault } from './import/table-reader';
 import { readManifest, runRegisterImport, type Dataset, type ImportProgress } from './import/register-import';
 import type { ImportCounts, ImportProblem } from './import/import-tally';
@@ -29,7 +31,12 @@ export class RegisterService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly jurisdictions: JurisdictionService,
-  ) {}
+    crypto: CryptoProvider,
+  ) {
+    this.cipher = new RegisterCipher(crypto);
+  }
+
+  private readonly cipher: RegisterCipher;
 
   /** The division codes, read once per process (the tree changes only by `renkou init`). */
   async codeBook(): Promise<CodeBook> {
@@ -97,7 +104,12 @@ export class RegisterService {
       const tally = await runRegisterImport(this.db, dir, {
         dataset,
         codes,
-        writer: { source: `import:${importId}`, createdBy: options.username, today: chinaDate(startedAt) },
+        writer: {
+          cipher: this.cipher,
+          source: `import:${importId}`,
+          createdBy: options.username,
+          today: chinaDate(startedAt),
+        },
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
       });
@@ -151,7 +163,7 @@ export class RegisterService {
 
   async exportDirectory(dir: string, username: string | null): Promise<{ persons: number; events: number }> {
     const dataset = await this.requireDataset();
-    const counts = await exportRegister(this.db, dir, dataset);
+    const counts = await exportRegister(this.db, this.cipher, dir, dataset);
     await this.audit.record(
       this.db,
       { username: username ?? 'system' },
@@ -167,7 +179,7 @@ export class RegisterService {
   async verify(): Promise<VerifyRegisterReport> {
     const dataset = await this.dataset();
     if (!dataset) return { ok: true, persons: 0, events: 0, problems: [] };
-    return verifyRegister(this.db, await this.codeBook(), dataset);
+    return verifyRegister(this.db, await this.codeBook(), this.cipher, dataset);
   }
 
   private async requireDataset(): Promise<Dataset> {

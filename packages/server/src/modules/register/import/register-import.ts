@@ -3,7 +3,6 @@
 // row, field and reason (and so are the rows that depend on them); the rest applies in transactions
 // of CHUNK rows, each idempotent by key, so a killed import is completed by running it again.
 import {
-  canonicalJson,
   checkMother,
   isCalendarDate,
   normalizeJurisdictionCode,
@@ -14,7 +13,6 @@ import {
   type RegisterEvent,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeBook } from '../code-book';
@@ -64,10 +62,6 @@ const PERSON_COLUMNS = [
 ] as const;
 const REQUIRED_PERSON_COLUMNS = ['person_id', 'name', 'sex', 'birth_date', 'hukou_code'];
 const REQUIRED_EVENT_COLUMNS = ['event_id', 'type', 'date', 'person_id'];
-
-export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
 
 export function readManifest(dir: string): Dataset {
   const path = join(dir, 'dataset.json');
@@ -221,7 +215,7 @@ export async function runRegisterImport(
         if (!baseline.has(row.person_id)) rejectedPeople.set(row.person_id, `${persons.file} 第 ${rowNo} 行`);
         continue; // reported in pass 1
       }
-      chunk.push({ rowNo, item: { row, state: result.state, hash: contentHash(row) } });
+      chunk.push({ rowNo, item: { row, state: result.state, hash: ctx.cipher.contentHash(row) } });
       if (result.warnings.length > 0) tally.warn(persons.file, rowNo, result.warnings);
       if (chunk.length >= chunkSize) await flush();
     }
@@ -281,7 +275,7 @@ export async function runRegisterImport(
       }
       chunk.push({
         rowNo,
-        item: { event, hash: contentHash(event), label: `${events.file} 第 ${rowNo} 行` },
+        item: { event, hash: ctx.cipher.contentHash(event), label: `${events.file} 第 ${rowNo} 行` },
       });
       if (chunk.length >= chunkSize) await flush();
     }
