@@ -5,6 +5,7 @@ import { ConfigError, FileFault } from '@renkou/server';
 import { registerAuditVerify } from './commands/audit-verify';
 import { registerDemo } from './commands/demo';
 import { registerExportRegister } from './commands/export-register';
+import { registerGenerate } from './commands/generate';
 import { registerImportRegister } from './commands/import-register';
 import { registerRegisterVerify } from './commands/register-verify';
 import { registerInit } from './commands/init';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerExportRegister(program);
   registerRegisterVerify(program);
   registerLinkFiles(program);
+  registerGenerate(program);
   return program;
 }
 

@@ -8,3 +8,4 @@ export * from './jurisdictions/codes';
 export * from './audit/audit-record';
 export * from './register';
 export * from './linkage';
+export * from './synthetic';
