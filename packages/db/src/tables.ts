@@ -50,6 +50,7 @@ export interface SessionsTable {
   ended_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+  stepped_up_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface LoginFailuresTable {

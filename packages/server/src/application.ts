@@ -6,7 +6,7 @@ import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './cr
 import { AuditService } from './modules/audit';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
-import { RegisterService } from './modules/register';
+import { PersonService, RegisterService } from './modules/register';
 
 export interface Application {
   db: Db;
@@ -18,6 +18,7 @@ export interface Application {
   users: UsersService;
   jurisdictions: JurisdictionService;
   register: RegisterService;
+  persons: PersonService;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     users,
     jurisdictions,
     register,
+    persons: new PersonService(deps.db, audit, clock, register.cipher, register),
     close: () => deps.db.destroy(),
   };
 }

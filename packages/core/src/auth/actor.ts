@@ -10,6 +10,19 @@ export interface Actor {
   scope: string;
   requestId?: string;
   ip?: string;
+  /** When the user last re-entered their password in this session (ISO instant). */
+  steppedUpAt?: string;
+}
+
+/** How recent a step-up must be for the most sensitive operations (reveal, unmasked export). */
+export const STEP_UP_MINUTES = 5;
+
+/** Throws STEP_UP_REQUIRED unless the actor re-authenticated within the window. */
+export function requireStepUp(actor: Actor, now: Date, minutes = STEP_UP_MINUTES): void {
+  const at = actor.steppedUpAt ? Date.parse(actor.steppedUpAt) : Number.NaN;
+  if (!(now.getTime() - at <= minutes * 60_000)) {
+    throw new DomainError(ErrorCode.StepUpRequired, `此操作须在 ${minutes} 分钟内重新输入密码确认身份`);
+  }
 }
 
 /** True when the jurisdiction code lies inside the scope prefix. */

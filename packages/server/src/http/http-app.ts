@@ -18,6 +18,7 @@ import type { Application } from '../application';
 import { auditRoutes } from '../modules/audit';
 import { authRoutes, resolveSession, sessionCookieName, usersRoutes } from '../modules/auth';
 import { jurisdictionsRoutes } from '../modules/jurisdictions';
+import { registerRoutes } from '../modules/register';
 import { errorHandler, notFoundBody } from './error-mapper';
 
 export interface HttpOptions {
@@ -81,6 +82,7 @@ export async function buildHttpApp(app: Application, options: HttpOptions = {}):
   await server.register(usersRoutes, { users: app.users });
   await server.register(jurisdictionsRoutes, { jurisdictions: app.jurisdictions });
   await server.register(auditRoutes, { audit: app.audit });
+  await server.register(registerRoutes, { persons: app.persons, register: app.register });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(webDir);

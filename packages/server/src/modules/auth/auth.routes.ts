@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clearSessionCookie, requireSession, setSessionCookie } from './request-auth';
 import { errorResponses, okSchema } from '../../http/schemas';
@@ -39,6 +40,24 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (server, {
       clearSessionCookie(reply, cookie.name, cookie.secure);
       return { ok: true as const };
     },
+  );
+
+  server.post(
+    '/api/auth/step-up',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '重新输入密码确认身份（查看完整身份证号等敏感操作前，5 分钟内有效）',
+        body: z.strictObject({ password: z.string().min(1).max(256) }),
+        response: { 200: z.object({ steppedUpAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      auth.stepUp(requireSession(request), request.body.password, {
+        requestId: request.id,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      }),
   );
 
   server.get(

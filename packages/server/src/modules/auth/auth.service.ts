@@ -162,8 +162,12 @@ export class AuthService {
     // Touch at most once a minute: idle timeouts need minute precision, not a write per request.
     if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
       await touchSession(this.db, session.id, now);
+    const steppedUpAt = session.stepped_up_at ? new Date(session.stepped_up_at).toISOString() : undefined;
     return {
-      actor: toActor(user, { requestId: context.requestId, ip: context.ip }),
+      actor: {
+        ...toActor(user, { requestId: context.requestId, ip: context.ip }),
+        ...(steppedUpAt ? { steppedUpAt } : {}),
+      },
       sessionId: session.id,
       mustChangePassword: mustChangePassword(user, now, this.settings),
     };
@@ -177,6 +181,43 @@ export class AuthService {
       .where('id', '=', auth.sessionId)
       .executeTakeFirstOrThrow();
     return this.sessionView(user, new Date(session.expires_at));
+  }
+
+  /**
+   * Re-authentication inside a session: the password again, counted like a login failure when wrong
+   * (so it cannot be guessed past the lockout). Sensitive operations then accept the session for a few minutes.
+   */
+  async stepUp(
+    auth: Authenticated,
+    password: string,
+    context: RequestContext,
+  ): Promise<{ steppedUpAt: string }> {
+    const now = this.clock.now();
+    const user = await this.requireUser(auth.actor.userId);
+    const lockedUntil = await findLock(this.db, user.username);
+    if (lockedUntil && lockedUntil > now) {
+      throw new DomainError(
+        ErrorCode.AccountLocked,
+        `连续验证失败次数过多，账号已锁定至 ${lockedUntil.toISOString()}`,
+      );
+    }
+    if (!(await verifyPassword(user.password_hash, password))) {
+      await this.recordFailedLogin(user.username, context, now);
+      throw new DomainError(ErrorCode.InvalidCredentials, '密码错误');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('sessions')
+        .set({ stepped_up_at: now })
+        .where('id', '=', auth.sessionId)
+        .execute();
+      await this.audit.record(
+        trx,
+        { actor: auth.actor },
+        { action: 'auth.step_up', targetType: 'session', targetIds: [auth.sessionId] },
+      );
+    });
+    return { steppedUpAt: now.toISOString() };
   }
 
   async logout(auth: Authenticated): Promise<void> {

@@ -10,6 +10,7 @@ export interface SessionRow {
   ended_at: Date | null;
   ip: string | null;
   user_agent: string | null;
+  stepped_up_at?: Date | null;
 }
 
 export async function insertSession(db: Executor, session: SessionRow): Promise<void> {

@@ -57,7 +57,17 @@ export async function verifyRegister(
       cipher,
       await db
         .selectFrom('register_events')
-        .select(['seq', 'kind', 'event_key', 'date', 'person_key', 'involved', 'payload', 'content_hash'])
+        .select([
+          'seq',
+          'kind',
+          'event_key',
+          'date',
+          'person_key',
+          'involved',
+          'payload',
+          'content_hash',
+          'recorded_date',
+        ])
         .where(sql<boolean>`involved && ${sql.val(keys)}::text[]`)
         .orderBy('seq')
         .execute(),

@@ -21,6 +21,7 @@ export interface LoggedEvent {
   involved: string[];
   payload: unknown;
   content_hash: string;
+  recorded_date: string;
 }
 
 const loggedColumns = [
@@ -32,6 +33,7 @@ const loggedColumns = [
   'involved',
   'payload',
   'content_hash',
+  'recorded_date',
 ] as const;
 
 /** Log rows with their sensitive cells decrypted. */

@@ -36,7 +36,7 @@ export class RegisterService {
     this.cipher = new RegisterCipher(crypto);
   }
 
-  private readonly cipher: RegisterCipher;
+  readonly cipher: RegisterCipher;
 
   /** The division codes, read once per process (the tree changes only by `renkou init`). */
   async codeBook(): Promise<CodeBook> {
