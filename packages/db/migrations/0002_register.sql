@@ -22,7 +22,7 @@ CREATE TABLE register_events (
 );
 CREATE UNIQUE INDEX register_events_key ON register_events (event_key) WHERE kind <> 'baseline';
 CREATE UNIQUE INDEX register_events_baseline ON register_events (person_key) WHERE kind = 'baseline';
-CREATE INDEX register_events_involved ON register_events USING gin (involved);
+CREATE INDEX register_events_involved ON register_events USING gin (involved) WITH (fastupdate = off);
 CREATE INDEX register_events_date ON register_events (date, seq);
 CREATE TRIGGER register_events_append_only BEFORE UPDATE OR DELETE ON register_events
   FOR EACH ROW EXECUTE FUNCTION refuse_change();
@@ -62,7 +62,6 @@ CREATE TABLE persons (
 );
 CREATE INDEX persons_id_number ON persons (id_number_index);
 CREATE INDEX persons_name ON persons (name text_pattern_ops);
-CREATE INDEX persons_name_trgm ON persons USING gin (name gin_trgm_ops);
 CREATE INDEX persons_pinyin ON persons (name_pinyin text_pattern_ops);
 CREATE INDEX persons_initials ON persons (name_initials text_pattern_ops);
 CREATE INDEX persons_residence ON persons (residence_code text_pattern_ops);

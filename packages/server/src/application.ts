@@ -1,12 +1,14 @@
 // The application layer: every service, wired once. The HTTP server and the CLI both use it.
 import { systemClock, type Clock } from '@renkou/core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDatabase, migrate, type Db } from '@renkou/db';
 import type { Config } from './config';
 import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './crypto/crypto-provider';
 import { AuditService } from './modules/audit';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
-import { PersonService, RegisterService } from './modules/register';
+import { ImportJobs, PersonService, RegisterService } from './modules/register';
 
 export interface Application {
   db: Db;
@@ -19,6 +21,7 @@ export interface Application {
   jurisdictions: JurisdictionService;
   register: RegisterService;
   persons: PersonService;
+  imports: ImportJobs;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,8 @@ export interface ApplicationDeps {
   crypto: CryptoProvider;
   clock?: Clock;
   settings?: Partial<AuthSettings>;
+  /** Where uploads and import reports are kept (the data folder's `work/` in production). */
+  workDir?: string;
 }
 
 export function createApplication(deps: ApplicationDeps): Application {
@@ -48,6 +53,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     jurisdictions,
     register,
     persons: new PersonService(deps.db, audit, clock, register.cipher, register),
+    imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     close: () => deps.db.destroy(),
   };
 }
@@ -68,6 +74,7 @@ export async function openApplication(config: Config, clock: Clock = systemClock
     db,
     crypto,
     clock,
+    workDir: join(config.dataDir, 'work'),
     settings: {
       idleMinutes: config.sessionIdleMinutes,
       adminIdleMinutes: config.adminSessionIdleMinutes,

@@ -18,7 +18,7 @@ import type { Application } from '../application';
 import { auditRoutes } from '../modules/audit';
 import { authRoutes, resolveSession, sessionCookieName, usersRoutes } from '../modules/auth';
 import { jurisdictionsRoutes } from '../modules/jurisdictions';
-import { registerRoutes } from '../modules/register';
+import { registerImportRoutes, registerRoutes } from '../modules/register';
 import { errorHandler, notFoundBody } from './error-mapper';
 
 export interface HttpOptions {
@@ -83,6 +83,7 @@ export async function buildHttpApp(app: Application, options: HttpOptions = {}):
   await server.register(jurisdictionsRoutes, { jurisdictions: app.jurisdictions });
   await server.register(auditRoutes, { audit: app.audit });
   await server.register(registerRoutes, { persons: app.persons, register: app.register });
+  await server.register(registerImportRoutes, { jobs: app.imports });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(webDir);

@@ -6,3 +6,5 @@ export type { ImportResult } from './register.service';
 export { FileFault } from './import/table-reader';
 export type { Dataset, ImportProgress } from './import/register-import';
 export type { VerifyRegisterReport } from './register-verify';
+export { ImportJobs } from './import-jobs';
+export { registerImportRoutes } from './register-import.routes';

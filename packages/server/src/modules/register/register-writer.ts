@@ -24,7 +24,7 @@ import type { CodeBook } from './code-book';
 import type { RegisterCipher } from './register-cipher';
 import { personToRow, rowToPerson } from './person-row';
 import {
-  appendPlace,
+  appendPlaces,
   eventsInvolving,
   findBaselines,
   findEventsByKeys,
@@ -302,9 +302,9 @@ class EventBatch {
       );
     }
     await this.loadPeople(this.involvedOf(event));
+    // A correction takes effect from its own date, so only an earlier-dated one needs a replay.
     const retroactive =
       event.type === 'void' ||
-      event.type === 'correction' ||
       this.involvedOf(event).some((id) => {
         const k = this.known.get(id);
         return k ? event.date < k.lastEventDate : false;
@@ -375,6 +375,10 @@ class EventBatch {
     const warnings: RowProblem[] = [];
     for (const id of targets) {
       const log = await this.logOf(id);
+      // Their own birth is checked against their mother: she must be at hand for the replay.
+      await this.loadPeople(
+        log.events.flatMap((e) => (e.type === 'birth' && e.personId === id ? [e.motherId] : [])),
+      );
       const baseline = log.baseline ? this.baselineState(log.baseline) : undefined;
       const events = [...log.events, event];
       const result = replayPerson(events, {
@@ -463,10 +467,12 @@ class EventBatch {
       rebuilt.set(id, await placeHistoryFromLog(this.db, id, this.ctx, this.registerContext));
     for (const [id, changes] of this.newPlaces)
       if (!this.placeRebuilds.has(id)) rebuilt.set(id, placeIntervals(changes));
-    for (const op of this.placeOps) {
-      if (!this.placeRebuilds.has(op.personKey))
-        await appendPlace(this.db, { personKey: op.personKey, ...op.change });
-    }
+    await appendPlaces(
+      this.db,
+      this.placeOps
+        .filter((op) => !this.placeRebuilds.has(op.personKey))
+        .map((op) => ({ personKey: op.personKey, ...op.change })),
+    );
     await replacePlaces(this.db, rebuilt);
   }
 }

@@ -174,20 +174,40 @@ export async function replacePlaces(
   for (const part of slices(rows)) await db.insertInto('person_places').values(part).execute();
 }
 
-/** From `date` on (after every interval the person has), their place of `kind` is `code`. */
-export async function appendPlace(
-  db: Executor,
-  change: { personKey: string; kind: 'residence' | 'hukou'; date: string; code: string },
-): Promise<void> {
-  await db
-    .updateTable('person_places')
-    .set({ valid_to: change.date })
-    .where('person_key', '=', change.personKey)
-    .where('kind', '=', change.kind)
-    .where('valid_to', 'is', null)
-    .execute();
-  await db
-    .insertInto('person_places')
-    .values({ person_key: change.personKey, kind: change.kind, valid_from: change.date, code: change.code })
-    .execute();
+export interface PlaceAppend {
+  personKey: string;
+  kind: 'residence' | 'hukou';
+  date: string;
+  code: string;
+}
+
+/**
+ * Place changes dated after every interval their person has, in the order they happened: the
+ * open interval of each (person, kind) closes at the first change, and each change opens one that
+ * the next change closes. Two statements for the whole batch.
+ */
+export async function appendPlaces(db: Executor, changes: readonly PlaceAppend[]): Promise<void> {
+  if (changes.length === 0) return;
+  const byKey = new Map<string, PlaceAppend[]>();
+  for (const c of changes) {
+    const key = `${c.personKey}\u0000${c.kind}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), c]);
+  }
+  const firsts = [...byKey.values()].map((list) => list[0] as PlaceAppend);
+  for (const part of slices(firsts)) {
+    await sql`
+      update person_places p set valid_to = v.date::date
+      from (values ${sql.join(part.map((c) => sql`(${c.personKey}, ${c.kind}, ${c.date})`))}) as v(person_key, kind, date)
+      where p.person_key = v.person_key and p.kind = v.kind and p.valid_to is null`.execute(db);
+  }
+  const rows = [...byKey.values()].flatMap((list) =>
+    list.map((c, i) => ({
+      person_key: c.personKey,
+      kind: c.kind,
+      valid_from: c.date,
+      valid_to: list[i + 1]?.date ?? null,
+      code: c.code,
+    })),
+  );
+  for (const part of slices(rows)) await db.insertInto('person_places').values(part).execute();
 }

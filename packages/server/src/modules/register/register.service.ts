@@ -10,7 +10,14 @@ import type { CryptoProvider } from '../../crypto/crypto-provider';
 import { CodeBook } from './code-book';
 import { RegisterCipher } from './register-cipher';
 import { FileFault } from './import/table-reader';
-import { readManifest, runRegisterImport, type Dataset, type ImportProgress } from './import/register-import';
+import {
+  filesOf,
+  readManifest,
+  runRegisterImport,
+  type Dataset,
+  type ImportFiles,
+  type ImportProgress,
+} from './import/register-import';
 import type { ImportCounts, ImportProblem } from './import/import-tally';
 import { exportRegister } from './register-export';
 import { verifyRegister, type VerifyRegisterReport } from './register-verify';
@@ -21,6 +28,12 @@ export interface ImportResult extends ImportCounts {
   importId: string;
   report: string;
   problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  username: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+  chunkSize?: number;
 }
 
 export class RegisterService {
@@ -81,27 +94,37 @@ export class RegisterService {
    * Imports a dataset folder. A faulty file throws FileFault (nothing applied); otherwise every row
    * is accepted, unchanged or rejected, and the report is written beside the input.
    */
-  async importDirectory(
-    dir: string,
-    options: { username: string | null; onProgress?: (progress: ImportProgress) => void; chunkSize?: number },
-  ): Promise<ImportResult> {
+  async importDirectory(dir: string, options: ImportOptions): Promise<ImportResult> {
     const manifest = readManifest(dir);
-    const importId = randomUUID();
+    return this.importFiles(filesOf(dir), manifest, { ...options, reportDir: dir, sourceName: dir });
+  }
+
+  /**
+   * Imports files (each with an optional column mapping) into the register of `manifest`. The
+   * import row is created first, so a job can be watched by its id while it runs.
+   */
+  async importFiles(
+    files: ImportFiles,
+    manifest: Dataset,
+    options: ImportOptions & { reportDir: string; sourceName: string; importId?: string },
+  ): Promise<ImportResult> {
+    const importId = options.importId ?? randomUUID();
     const startedAt = this.clock.now();
-    const codes = await this.codeBook();
-    const dataset = await this.adoptDataset(manifest);
+    // The row first, so that the import can be watched (and its failure seen) from the start.
     await this.db
       .insertInto('register_imports')
       .values({
         id: importId,
         started_at: startedAt,
         started_by: options.username,
-        source_name: dir,
+        source_name: options.sourceName,
         status: 'running',
       })
       .execute();
     try {
-      const tally = await runRegisterImport(this.db, dir, {
+      const codes = await this.codeBook();
+      const dataset = await this.adoptDataset(manifest);
+      const tally = await runRegisterImport(this.db, files, {
         dataset,
         codes,
         writer: {
@@ -113,7 +136,7 @@ export class RegisterService {
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
       });
-      const report = join(dir, 'import-report.csv');
+      const report = join(options.reportDir, 'import-report.csv');
       tally.writeReport(report);
       await this.db.transaction().execute(async (trx) => {
         const problems = tally.sortedProblems();

@@ -24,7 +24,7 @@ import {
   type RowProblem,
   type WriterContext,
 } from '../register-writer';
-import { FileFault, openTable, requireColumns } from './table-reader';
+import { FileFault, openTable, requireColumns, type ColumnMapping } from './table-reader';
 import { ImportTally } from './import-tally';
 
 export const CHUNK = 2000;
@@ -135,18 +135,31 @@ export interface ImportRunOptions {
   chunkSize?: number;
 }
 
-/** Runs the two files of a dataset; returns the tally of every row. */
+export interface ImportFiles {
+  persons?: { path: string; mapping?: ColumnMapping };
+  events?: { path: string; mapping?: ColumnMapping };
+}
+
+/** The dataset files of a folder (persons, events; .csv or .xlsx). */
+export function filesOf(dir: string): ImportFiles {
+  const persons = findTableFile(dir, 'persons');
+  const events = findTableFile(dir, 'events');
+  if (!persons && !events)
+    throw new FileFault('persons.csv', '文件夹中没有 persons.csv/.xlsx 或 events.csv/.xlsx');
+  return {
+    ...(persons ? { persons: { path: persons } } : {}),
+    ...(events ? { events: { path: events } } : {}),
+  };
+}
+
+/** Runs the files of a dataset (baseline first, then events); returns the tally of every row. */
 export async function runRegisterImport(
   db: Db,
-  dir: string,
+  files: ImportFiles,
   options: ImportRunOptions,
 ): Promise<ImportTally> {
-  const personsPath = findTableFile(dir, 'persons');
-  const eventsPath = findTableFile(dir, 'events');
-  if (!personsPath && !eventsPath)
-    throw new FileFault('persons.csv', '文件夹中没有 persons.csv/.xlsx 或 events.csv/.xlsx');
-  const persons = personsPath ? await openTable(personsPath) : undefined;
-  const events = eventsPath ? await openTable(eventsPath) : undefined;
+  const persons = files.persons ? await openTable(files.persons.path, files.persons.mapping) : undefined;
+  const events = files.events ? await openTable(files.events.path, files.events.mapping) : undefined;
   if (persons) requireColumns(persons, REQUIRED_PERSON_COLUMNS);
   if (events) requireColumns(events, REQUIRED_EVENT_COLUMNS);
   const tally = new ImportTally();

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { checkZip } from './zip-guard';
 
 export class FileFault extends Error {
   constructor(
@@ -68,13 +69,15 @@ function isLikelyGbk(sample: Buffer): boolean {
   }
 }
 
-function cleanHeader(header: string[], file: string): string[] {
-  const names = header.map((h) =>
-    h
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase(),
-  );
+/** The user's column → canonical column ('' keeps the user's column as an attribute). */
+export type ColumnMapping = Record<string, string>;
+
+function cleanHeader(header: string[], file: string, mapping: ColumnMapping = {}): string[] {
+  const names = header.map((raw) => {
+    const h = raw.replace(/^\uFEFF/, '').trim();
+    const mapped = mapping[h];
+    return (mapped !== undefined && mapped !== '' ? mapped : h).toLowerCase();
+  });
   const seen = new Set<string>();
   for (const name of names) {
     if (name !== '' && seen.has(name)) throw new FileFault(file, `表头中列 ${name} 重复`);
@@ -83,7 +86,7 @@ function cleanHeader(header: string[], file: string): string[] {
   return names;
 }
 
-async function openCsv(path: string): Promise<Table> {
+async function openCsv(path: string, mapping?: ColumnMapping): Promise<Table> {
   const file = basename(path);
   await checkUtf8(path);
   const parser = (fromLine = 1) =>
@@ -100,7 +103,7 @@ async function openCsv(path: string): Promise<Table> {
     throw new FileFault(file, `不是有效的 CSV：${(error as Error).message}`);
   }
   if (!header) throw new FileFault(file, '文件为空，没有表头');
-  const names = cleanHeader(header, file);
+  const names = cleanHeader(header, file, mapping);
   return {
     file,
     header: names,
@@ -159,8 +162,10 @@ async function* xlsxRows(path: string): AsyncGenerator<{ rowNo: number; values: 
   }
 }
 
-async function openXlsx(path: string): Promise<Table> {
+async function openXlsx(path: string, mapping?: ColumnMapping): Promise<Table> {
   const file = basename(path);
+  const zipProblem = await checkZip(path);
+  if (zipProblem) throw new FileFault(file, zipProblem);
   let header: string[] | undefined;
   try {
     for await (const row of xlsxRows(path)) {
@@ -171,7 +176,7 @@ async function openXlsx(path: string): Promise<Table> {
     throw new FileFault(file, `不是有效的 Excel .xlsx 文件：${(error as Error).message}`);
   }
   if (!header) throw new FileFault(file, '工作表为空，没有表头');
-  const names = cleanHeader(header, file);
+  const names = cleanHeader(header, file, mapping);
   return {
     file,
     header: names,
@@ -188,10 +193,10 @@ async function openXlsx(path: string): Promise<Table> {
   };
 }
 
-export async function openTable(path: string): Promise<Table> {
+export async function openTable(path: string, mapping?: ColumnMapping): Promise<Table> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return openCsv(path);
-  if (ext === '.xlsx') return openXlsx(path);
+  if (ext === '.csv') return openCsv(path, mapping);
+  if (ext === '.xlsx') return openXlsx(path, mapping);
   throw new FileFault(basename(path), '只接受 .csv 或 .xlsx 文件');
 }
 
