@@ -28,7 +28,13 @@ async function freePort(): Promise<number> {
 export async function startDemoServer(): Promise<StartedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'renkou-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, RENKOU_LOG_LEVEL: 'warn', TZ: 'UTC' };
+  // A small county keeps the suite quick; the README's start command seeds the full one.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RENKOU_LOG_LEVEL: 'warn',
+    TZ: 'UTC',
+    RENKOU_DEMO_PERSONS: '3000',
+  };
   delete env.DATABASE_URL; // the browser suite runs on the embedded database, as the README's start command does
   const child: ChildProcess = spawn(
     process.execPath,
