@@ -1,5 +1,13 @@
 // The left menu: only the modules the session's permissions allow.
-import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Permission } from '@renkou/core';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -22,6 +30,27 @@ const entries: MenuEntry[] = [
     icon: <ClusterOutlined />,
     permission: Permission.JurisdictionRead,
     testId: 'menu-jurisdictions',
+  },
+  {
+    path: '/persons',
+    label: 'nav.persons',
+    icon: <SearchOutlined />,
+    permission: Permission.PersonRead,
+    testId: 'menu-persons',
+  },
+  {
+    path: '/register/new/birth',
+    label: 'nav.registerBirth',
+    icon: <SolutionOutlined />,
+    permission: Permission.PersonWrite,
+    testId: 'menu-register-birth',
+  },
+  {
+    path: '/register/import',
+    label: 'nav.registerImport',
+    icon: <CloudUploadOutlined />,
+    permission: Permission.PersonWrite,
+    testId: 'menu-register-import',
   },
   {
     path: '/users',

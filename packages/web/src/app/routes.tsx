@@ -18,6 +18,21 @@ const JurisdictionsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PersonSearchPage = lazy(() =>
+  import('../features/register/PersonSearchPage').then((m) => ({ default: m.PersonSearchPage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/register/PersonPage').then((m) => ({ default: m.PersonPage })),
+);
+const HouseholdPage = lazy(() =>
+  import('../features/register/HouseholdPage').then((m) => ({ default: m.HouseholdPage })),
+);
+const EventFormPage = lazy(() =>
+  import('../features/register/EventFormPage').then((m) => ({ default: m.EventFormPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/register/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading fullScreen />}>{page}</Suspense>;
 
@@ -64,6 +79,56 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.AuditRead}>
             <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'persons',
+        handle: { crumb: 'nav.persons' } satisfies RouteHandle,
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission={Permission.PersonRead}>
+                <PersonSearchPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: ':key',
+            handle: { crumb: 'nav.person' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.PersonRead}>
+                <PersonPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: 'households/:id',
+        handle: { crumb: 'nav.household' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.PersonRead}>
+            <HouseholdPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'register/new/:type',
+        handle: { crumb: 'nav.registerEvent' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.PersonWrite}>
+            <EventFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'register/import',
+        handle: { crumb: 'nav.registerImport' } satisfies RouteHandle,
+        element: (
+          <RequirePermission permission={Permission.PersonWrite}>
+            <ImportPage />
           </RequirePermission>
         ),
       },

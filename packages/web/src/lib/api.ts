@@ -78,14 +78,16 @@ function isErrorBody(value: unknown): value is { code: string; message: string; 
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // A file upload goes as multipart: the browser sets the content-type with its boundary.
+  const form = typeof FormData !== 'undefined' && options.body instanceof FormData ? options.body : undefined;
   // No content-type without a body: the server rejects an empty JSON body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -127,7 +129,23 @@ export const api = {
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  /** multipart/form-data (file uploads), with the same error handling as JSON requests. */
+  upload: <T>(path: string, form: FormData, signal?: AbortSignal) =>
+    request<T>(path, { method: 'POST', body: form, signal }),
 };
+
+/** The upload helper: one file under `field` (default 'file'), plus text fields. */
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  fields: Record<string, string> = {},
+  field = 'file',
+): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append(field, file, file.name);
+  return api.upload<T>(path, form);
+}
 
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

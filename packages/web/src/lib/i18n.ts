@@ -1,5 +1,7 @@
 // A small dictionary, Chinese first. Terms follow docs/glossary.md. `t('key', { n: 3 })` fills {n}.
 import { createContext, useContext } from 'react';
+import { registerMessages } from './i18n-register';
+import { registerFormMessages } from './i18n-register-forms';
 
 export type Lang = 'zh' | 'en';
 
@@ -147,6 +149,8 @@ const messages = {
   'outcome.success': ['成功', 'Success'],
   'outcome.denied': ['拒绝', 'Denied'],
   'outcome.failed': ['失败', 'Failed'],
+  ...registerMessages,
+  ...registerFormMessages,
 } satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

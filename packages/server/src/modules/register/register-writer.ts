@@ -210,6 +210,7 @@ class EventBatch {
     event: RegisterEvent;
     involved: string[];
   }[] = [];
+  private readonly pendingIndex = new Map<string, EventBatch['pending'][number]>();
   private readonly changed = new Set<string>();
   private readonly placeOps: { personKey: string; change: PlaceChange }[] = [];
   private readonly placeRebuilds = new Set<string>();
@@ -267,7 +268,7 @@ class EventBatch {
   }
 
   private pendingByKey(key: string): { involved: string[] } | undefined {
-    return this.pending.find((p) => p.event.eventId === key);
+    return this.pendingIndex.get(key);
   }
 
   knows(personId: string): boolean {
@@ -314,7 +315,7 @@ class EventBatch {
   }
 
   private pendingHash(key: string): string | undefined {
-    const found = this.pending.find((p) => p.event.eventId === key);
+    const found = this.pendingIndex.get(key);
     return found?.row.content_hash;
   }
 
@@ -422,7 +423,9 @@ class EventBatch {
       item.hash,
       event.recordedDate,
     );
-    this.pending.push({ row, event, involved: [...new Set(involved)] });
+    const entry = { row, event, involved: [...new Set(involved)] };
+    this.pending.push(entry);
+    this.pendingIndex.set(event.eventId, entry);
     for (const [id, state] of next) {
       const before = this.known.get(id);
       const lastEventDate = before && before.lastEventDate > event.date ? before.lastEventDate : event.date;

@@ -1,0 +1,128 @@
+// /register/new/:type — one form per event type, its fields named as the events.csv columns.
+// Opened from a person page (?person=KEY, for a birth ?mother=KEY, for a void also &target=EVENT) or
+// from the menu, where the person is searched in the form itself.
+import { Alert, Button, Card, Form, Result } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader';
+import { PageLoading } from '../../components/PageLoading';
+import { useI18n } from '../../lib/i18n';
+import { useIsMobile } from '../../lib/responsive';
+import { useRequest } from '../../lib/useRequest';
+import { getPerson } from './api';
+import { BirthFields, motherDefaults } from './BirthFields';
+import { DateField, EventFields } from './EventFields';
+import { isEventFormType, type EventFormType } from './labels';
+import { PersonPicker } from './PersonPicker';
+import { useEventSubmit } from './useEventSubmit';
+
+function EventForm({ type, personKey, target }: { type: EventFormType; personKey: string; target: string }) {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const { busy, failed, problems, submit } = useEventSubmit(type, form);
+  const anchor = useRequest(
+    (signal) => (personKey ? getPerson(personKey, signal) : Promise.resolve(null)),
+    personKey,
+  );
+  const person = anchor.data?.person;
+
+  useEffect(() => {
+    const today = type === 'correction' || type === 'void' ? { date: dayjs() } : {};
+    if (!person) {
+      form.setFieldsValue(today);
+      return;
+    }
+    const from = type === 'move' ? person.residenceCode : type === 'hukou' ? person.hukouCode : undefined;
+    form.setFieldsValue(
+      type === 'birth'
+        ? motherDefaults(person)
+        : {
+            ...today,
+            person_id: person.personKey,
+            ...(from ? { from_code: from } : {}),
+            ...(target ? { target_event_id: target } : {}),
+          },
+    );
+  }, [person, type, target, form]);
+
+  if (anchor.loading) return <PageLoading />;
+  const title = t(`form.${type}`);
+  return (
+    <>
+      <PageHeader
+        title={title}
+        extra={
+          person && (
+            <Link to={`/persons/${encodeURIComponent(person.personKey)}`}>
+              <Button>{t('common.back')}</Button>
+            </Link>
+          )
+        }
+      />
+      {anchor.error && <Alert type="error" showIcon message={anchor.error} style={{ marginBottom: 12 }} />}
+      <Card size="small" style={{ maxWidth: 720 }}>
+        {failed && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="event-problems"
+            style={{ marginBottom: 16 }}
+            message={t('form.failed')}
+            description={problems.length > 0 ? problems.map((p) => <div key={p}>{p}</div>) : undefined}
+          />
+        )}
+        <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} scrollToFirstError>
+          {type === 'birth' ? (
+            <BirthFields form={form} mother={person} />
+          ) : (
+            <>
+              <Form.Item
+                name="person_id"
+                label={t('form.subject')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <PersonPicker
+                  initial={person}
+                  data-testid="event-person"
+                  onChange={(_key, p) => {
+                    if (p && type === 'move') form.setFieldValue('from_code', p.residenceCode);
+                    if (p && type === 'hukou') form.setFieldValue('from_code', p.hukouCode);
+                  }}
+                />
+              </Form.Item>
+              <DateField type={type} />
+              <EventFields type={type} timeline={anchor.data?.timeline ?? []} />
+            </>
+          )}
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={busy}
+            block={mobile}
+            size="large"
+            data-testid={type === 'birth' ? 'birth-submit' : 'event-submit'}
+          >
+            {t('form.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function EventFormPage() {
+  const { t } = useI18n();
+  const { type } = useParams();
+  const [params] = useSearchParams();
+  if (!isEventFormType(type)) {
+    return <Result status="404" title="404" subTitle={t('form.unknownType')} />;
+  }
+  const personKey = params.get(type === 'birth' ? 'mother' : 'person') ?? '';
+  const target = params.get('target') ?? '';
+  // A new form (and a new event_id) for every type and person.
+  return (
+    <EventForm key={`${type}|${personKey}|${target}`} type={type} personKey={personKey} target={target} />
+  );
+}
