@@ -30,6 +30,10 @@ export class Output {
 
   /** A running count on one terminal line, for work whose total is not known in advance. */
   counter(): { update(text: string): void; stop(): void } {
+    // For log files and supervising scripts: one line per update on stderr, even with --json.
+    if (process.env.RENKOU_PROGRESS === 'lines') {
+      return { update: (text) => process.stderr.write(`${text}\n`), stop: () => undefined };
+    }
     if (this.json || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
     return {
       update: (text) => process.stderr.write(`\r${text}\x1b[K`),
