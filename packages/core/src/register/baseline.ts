@@ -24,6 +24,28 @@ import {
   parseSex,
 } from './values';
 
+/** The columns of persons.csv (interchange §1), in the order the export writes them. */
+export const PERSON_COLUMNS = [
+  'person_id',
+  'id_number',
+  'name',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'hukou_code',
+  'residence_code',
+  'household_id',
+  'relation',
+  'marital_status',
+  'mother_id',
+  'father_id',
+  'children_ever_born',
+  'hukou_type',
+  'disability_grade',
+  'only_child_certificate',
+  'adopted',
+] as const;
+
 /** A persons.csv row: cells by column name as read from the file (empty or absent = unknown). */
 export interface BaselinePersonRow {
   person_id: string;

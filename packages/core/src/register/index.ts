@@ -12,6 +12,7 @@ export { applyDeathToSpouse, applyDivorceToSpouse, applyMarriageToSpouse, MARRIA
 export { isCorrectableField } from './corrections';
 export { applyEvent, effectiveEvents, replayPerson, type ReplayContext, type ReplayResult } from './reducer';
 export {
+  PERSON_COLUMNS,
   personFromBaseline,
   type BaselineContext,
   type BaselinePersonRow,

@@ -1,6 +1,6 @@
 // `renkou export register DIR`: the log written back as dataset.json, persons.csv and events.csv,
 // streamed page by page. Importing the export into an empty register gives the same register.
-import { eventToRow, EVENT_COLUMNS, type RegisterEvent } from '@renkou/core';
+import { eventToRow, EVENT_COLUMNS, PERSON_COLUMNS, type RegisterEvent } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 import { stringify } from 'csv-stringify';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,27 +11,6 @@ import type { RegisterCipher } from './register-cipher';
 import { openLogged } from './register.repository';
 
 const PAGE = 5000;
-const PERSON_COLUMNS = [
-  'person_id',
-  'id_number',
-  'name',
-  'sex',
-  'birth_date',
-  'ethnicity',
-  'hukou_code',
-  'residence_code',
-  'household_id',
-  'relation',
-  'marital_status',
-  'mother_id',
-  'father_id',
-  'children_ever_born',
-  'hukou_type',
-  'disability_grade',
-  'only_child_certificate',
-  'adopted',
-];
-
 async function attributeColumns(db: Db, baseline: boolean): Promise<string[]> {
   const rows = await sql<{ key: string }>`
     select distinct jsonb_object_keys(payload->'attributes') as key from register_events

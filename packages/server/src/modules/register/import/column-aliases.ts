@@ -1,27 +1,6 @@
 // The column names counties actually use in their spreadsheets, mapped to the interchange columns,
 // so the import wizard can propose a mapping the user only has to confirm.
-import { EVENT_COLUMNS } from '@renkou/core';
-
-export const PERSON_COLUMN_NAMES = [
-  'person_id',
-  'id_number',
-  'name',
-  'sex',
-  'birth_date',
-  'ethnicity',
-  'hukou_code',
-  'residence_code',
-  'household_id',
-  'relation',
-  'marital_status',
-  'mother_id',
-  'father_id',
-  'children_ever_born',
-  'hukou_type',
-  'disability_grade',
-  'only_child_certificate',
-  'adopted',
-] as const;
+import { EVENT_COLUMNS, PERSON_COLUMNS } from '@renkou/core';
 
 const aliases: Record<string, string[]> = {
   person_id: ['人员编号', '人员id', '个人编号', '编号'],
@@ -67,7 +46,7 @@ export function guessKind(header: readonly string[]): TableKind {
 
 /** The canonical column a header most likely means for this kind of table, or '' (keep as attribute). */
 export function suggestColumn(header: string, kind: TableKind): string {
-  const allowed: readonly string[] = kind === 'persons' ? PERSON_COLUMN_NAMES : EVENT_COLUMNS;
+  const allowed: readonly string[] = kind === 'persons' ? PERSON_COLUMNS : EVENT_COLUMNS;
   const h = header.trim().toLowerCase();
   if (allowed.includes(h)) return h;
   for (const [column, names] of Object.entries(aliases)) {

@@ -8,6 +8,7 @@ import {
   normalizeJurisdictionCode,
   personFromBaseline,
   EVENT_COLUMNS,
+  PERSON_COLUMNS,
   readEventRow,
   type BaselinePersonRow,
   type RegisterEvent,
@@ -40,26 +41,6 @@ export interface ImportProgress {
   rows: number;
 }
 
-const PERSON_COLUMNS = [
-  'person_id',
-  'id_number',
-  'name',
-  'sex',
-  'birth_date',
-  'ethnicity',
-  'hukou_code',
-  'residence_code',
-  'household_id',
-  'relation',
-  'marital_status',
-  'mother_id',
-  'father_id',
-  'children_ever_born',
-  'hukou_type',
-  'disability_grade',
-  'only_child_certificate',
-  'adopted',
-] as const;
 const REQUIRED_PERSON_COLUMNS = ['person_id', 'name', 'sex', 'birth_date', 'hukou_code'];
 const REQUIRED_EVENT_COLUMNS = ['event_id', 'type', 'date', 'person_id'];
 

@@ -1,8 +1,7 @@
 // Downloadable templates: the interchange columns with Chinese notes and one example row; ID
 // numbers and codes formatted as text so Excel does not turn them into numbers.
-import { EVENT_COLUMNS } from '@renkou/core';
+import { EVENT_COLUMNS, PERSON_COLUMNS } from '@renkou/core';
 import ExcelJS from 'exceljs';
-import { PERSON_COLUMN_NAMES } from './column-aliases';
 
 const notes: Record<string, string> = {
   person_id: '人员编号（本文件内唯一，必填）',
@@ -65,7 +64,7 @@ const examples: Record<'persons' | 'events', Record<string, string>> = {
 };
 
 export async function templateWorkbook(kind: 'persons' | 'events'): Promise<Buffer> {
-  const columns: readonly string[] = kind === 'persons' ? PERSON_COLUMN_NAMES : EVENT_COLUMNS;
+  const columns: readonly string[] = kind === 'persons' ? PERSON_COLUMNS : EVENT_COLUMNS;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(kind);
   sheet.columns = columns.map((c) => ({
