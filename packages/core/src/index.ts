@@ -9,3 +9,4 @@ export * from './audit/audit-record';
 export * from './register';
 export * from './linkage';
 export * from './synthetic';
+export * from './statistics';
