@@ -18,6 +18,7 @@ const messages = {
   'common.actions': ['操作', 'Actions'],
   'common.none': ['无', 'None'],
   'common.total': ['共 {n} 条', '{n} in total'],
+  'common.totalMore': ['超过 {n} 条，请缩小查找范围', 'over {n}: narrow the search'],
   'common.loading': ['正在加载…', 'Loading…'],
   'common.loadFailed': ['加载失败', 'Failed to load'],
   'common.saved': ['已保存', 'Saved'],

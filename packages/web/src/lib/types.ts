@@ -60,6 +60,8 @@ export interface AuditEntry {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The server stopped counting at `total`. */
+  totalCapped?: boolean;
 }
 
 // The population register (docs/api.md, the register rows).

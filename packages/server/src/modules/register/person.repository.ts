@@ -18,7 +18,15 @@ export interface PersonSearch {
   status?: string;
   page: number;
   pageSize: number;
+  /** Count matches up to this many (default SEARCH_COUNT_LIMIT). */
+  countLimit?: number;
 }
+
+/**
+ * Matches are counted up to this many: a common fragment of a Uyghur name (古丽) is in tens of
+ * thousands of names, and counting them all cost more than finding the page.
+ */
+export const SEARCH_COUNT_LIMIT = 2000;
 
 export interface PersonHit extends PersonRow {
   residence_name: string | null;
@@ -31,7 +39,8 @@ function inPrefix(column: 'p.residence_code' | 'p.hukou_code', prefix: string) {
 export async function searchPersons(
   db: Db,
   search: PersonSearch,
-): Promise<{ items: PersonHit[]; total: number }> {
+): Promise<{ items: PersonHit[]; total: number; totalCapped: boolean }> {
+  const countLimit = search.countLimit ?? SEARCH_COUNT_LIMIT;
   let query = db.selectFrom('persons as p');
   for (const prefix of [search.scope, search.within ?? '']) {
     if (prefix !== '') {
@@ -47,13 +56,29 @@ export async function searchPersons(
       eb.or([eb('p.name_pinyin', 'like', pattern), eb('p.name_initials', 'like', pattern)]),
     );
   }
+  if (search.name) {
+    // Every character of the text must be in the name: the GIN index on the name's characters
+    // (migration 0004) narrows the rows before LIKE checks their order.
+    const characters = [...new Set(search.name)];
+    query = query.where(sql<boolean>`string_to_array(p.name, NULL) @> ${characters}::text[]`);
+  }
   if (search.name)
     query = query.where('p.name', 'like', `%${search.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (search.birthDate) query = query.where('p.birth_date', '=', search.birthDate);
   if (search.sex) query = query.where('p.sex', '=', search.sex);
   if (search.status) query = query.where('p.status', '=', search.status);
-  const total = Number(
-    (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  const counted = Number(
+    (
+      await db
+        .selectFrom(
+          query
+            .select(sql<number>`1`.as('one'))
+            .limit(countLimit + 1)
+            .as('matches'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   let ordered = query
     .leftJoin('jurisdictions as r', 'r.code', 'p.residence_code')
@@ -68,7 +93,11 @@ export async function searchPersons(
     .limit(search.pageSize)
     .offset((search.page - 1) * search.pageSize)
     .execute();
-  return { items, total };
+  return {
+    items,
+    total: Math.min(counted, countLimit),
+    totalCapped: counted > countLimit,
+  };
 }
 
 export async function findPerson(db: Executor, key: string): Promise<PersonRow | undefined> {

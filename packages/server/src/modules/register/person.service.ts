@@ -73,7 +73,10 @@ export class PersonService {
     private readonly register: RegisterService,
   ) {}
 
-  async search(actor: Actor, query: PersonQuery): Promise<{ items: PersonSummary[]; total: number }> {
+  async search(
+    actor: Actor,
+    query: PersonQuery,
+  ): Promise<{ items: PersonSummary[]; total: number; totalCapped: boolean }> {
     authorize(actor, Permission.PersonRead);
     let within: string | undefined;
     if (query.jurisdiction) {
@@ -120,7 +123,7 @@ export class PersonService {
         },
       },
     );
-    return { items, total: result.total };
+    return { items, total: result.total, totalCapped: result.totalCapped };
   }
 
   private async requireVisible(actor: Actor, key: string): Promise<PersonRow> {

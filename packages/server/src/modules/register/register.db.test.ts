@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENTS, PERSONS, WANG_FANG_ID, writeDataset } from '../../testing/register-fixtures';
 import { openTestApplication } from '../../testing/test-application';
+import { searchPersons } from './person.repository';
 
 type App = Awaited<ReturnType<typeof openTestApplication>>;
 
@@ -220,5 +221,29 @@ describe('register import', () => {
     await expect(app.register.importDirectory(manifest, { username: 'tester' })).rejects.toThrow(/start/);
     expect(await count(app, 'register_events')).toBe(0);
     expect(await count(app, 'persons')).toBe(0);
+  });
+});
+
+describe('person search counts', () => {
+  it('counts matches exactly up to the limit, then says there are more', async () => {
+    const app = await openTestApplication();
+    try {
+      await app.jurisdictions.loadCoverage('652926');
+      await app.register.importDirectory(writeDataset({ persons: PERSONS, events: EVENTS }), {
+        username: 'tester',
+      });
+      const search = { scope: '652926', page: 1, pageSize: 2 };
+      const exact = await searchPersons(app.db, search);
+      expect(exact.totalCapped).toBe(false);
+      expect(exact.items).toHaveLength(2);
+      const capped = await searchPersons(app.db, { ...search, countLimit: exact.total - 1 });
+      expect({ total: capped.total, totalCapped: capped.totalCapped }).toEqual({
+        total: exact.total - 1,
+        totalCapped: true,
+      });
+      expect(capped.items.map((p) => p.person_key)).toEqual(exact.items.map((p) => p.person_key));
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -38,6 +38,9 @@ describe('person search', () => {
   it('finds by characters, pinyin, initials and the full ID number, within the scope', async () => {
     const county = await signedIn('county');
     expect(keys((await county.get('/api/persons?q=' + encodeURIComponent('王芳'))).body)).toEqual(['P3']);
+    expect(keys((await county.get('/api/persons?q=' + encodeURIComponent('芳'))).body)).toEqual(['P3']);
+    // All the characters, in their order: 芳王 is not 王芳.
+    expect(keys((await county.get('/api/persons?q=' + encodeURIComponent('芳王'))).body)).toEqual([]);
     expect(keys((await county.get('/api/persons?q=wangfang')).body)).toEqual(['P3']);
     expect(keys((await county.get('/api/persons?q=wff')).body)).toEqual(['P3']);
     expect(keys((await county.get(`/api/persons?q=${WANG_FANG_ID}`)).body)).toEqual(['P3']);

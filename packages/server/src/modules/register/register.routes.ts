@@ -99,7 +99,15 @@ export const registerRoutes: FastifyPluginAsyncZod<{
           status: z.enum(['resident', 'left', 'dead']).optional(),
           ...pagingQuery,
         }),
-        response: { 200: z.object({ items: z.array(summarySchema), total: z.number() }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(summarySchema),
+            total: z.number(),
+            /** More matches than the count limit: `total` is that limit (shown as "2000+"). */
+            totalCapped: z.boolean(),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => persons.search(requireActor(request), request.query),

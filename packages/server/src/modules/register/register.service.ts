@@ -1,7 +1,7 @@
 // The register's application service: imports, exports, verification, and (for the web app) the
 // reads and writes of one person, all checked against the actor's permissions and scope.
 import { chinaDate, DomainError, ErrorCode, type Clock } from '@renkou/core';
-import type { Db } from '@renkou/db';
+import { sql, type Db } from '@renkou/db';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AuditService } from '../audit';
@@ -138,6 +138,10 @@ export class RegisterService {
       });
       const report = join(options.reportDir, 'import-report.csv');
       tally.writeReport(report);
+      // A bulk load leaves the planner blind (autovacuum may be off or late): searches took 10–100×
+      // longer until the tables were analysed (bench/register).
+      if (tally.counts.accepted > 0)
+        await sql`ANALYZE persons, person_places, register_events`.execute(this.db);
       await this.db.transaction().execute(async (trx) => {
         const problems = tally.sortedProblems();
         for (let i = 0; i < problems.length; i += 1000) {

@@ -25,7 +25,7 @@ export function PersonResults({ data, loading, error, page, pageSize, onPage, on
     pageSize,
     total: data?.total ?? 0,
     showSizeChanger: false,
-    showTotal: (n: number) => t('common.total', { n }),
+    showTotal: (n: number) => t(data?.totalCapped ? 'common.totalMore' : 'common.total', { n }),
     onChange: onPage,
     simple: mobile,
   };
