@@ -92,7 +92,7 @@ export async function writeCounty(
   let year = '';
   try {
     for (const record of county.records()) {
-      if (record.file === 'events' && !record.row.date.startsWith(year)) {
+      if (record.file === 'events' && (year === '' || !record.row.date.startsWith(year))) {
         year = record.row.date.slice(0, 4);
         onYear(Number(year));
       }
