@@ -40,8 +40,21 @@ export class SoftwareCryptoProvider implements CryptoProvider {
     return createHmac('sm3', this.key(purpose)).update(data, 'utf8').digest('hex');
   }
 
+  // IVs are cut from a pooled block of random bytes: one system call per 256 values, not per value
+  // (an import encrypts a few cells of every row).
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+  private nextIv(): Buffer {
+    if (this.ivOffset + 16 > this.ivPool.length) {
+      this.ivPool = randomBytes(16 * 256);
+      this.ivOffset = 0;
+    }
+    this.ivOffset += 16;
+    return this.ivPool.subarray(this.ivOffset - 16, this.ivOffset);
+  }
+
   encrypt(plaintext: string): string {
-    const iv = randomBytes(16);
+    const iv = this.nextIv();
     const cipher = createCipheriv('sm4-cbc', this.key('field-encryption').subarray(0, 16), iv);
     const body = Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = createHmac('sm3', this.key('field-mac')).update(body).digest();
