@@ -12,6 +12,7 @@ import { registerInit } from './commands/init';
 import { registerLinkFiles } from './commands/link-files';
 import { registerMigrate } from './commands/migrate';
 import { registerServe } from './commands/serve';
+import { registerStats } from './commands/stats';
 import { registerUserCreate } from './commands/user-create';
 import { HandledFailure } from './failure';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRegisterVerify(program);
   registerLinkFiles(program);
   registerGenerate(program);
+  registerStats(program);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { AuditService } from './modules/audit';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
 import { ImportJobs, PersonService, RegisterService } from './modules/register';
+import { StatisticsService } from './modules/statistics';
 
 export interface Application {
   db: Db;
@@ -22,6 +23,7 @@ export interface Application {
   register: RegisterService;
   persons: PersonService;
   imports: ImportJobs;
+  statistics: StatisticsService;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     register,
     persons: new PersonService(deps.db, audit, clock, register.cipher, register),
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
+    statistics: new StatisticsService(deps.db, jurisdictions, register),
     close: () => deps.db.destroy(),
   };
 }

@@ -28,3 +28,11 @@ export * from './migrant-share';
 export * from './life-table';
 export * from './separation-factors';
 export * from './projection';
+export {
+  computeIndicators,
+  placeOn,
+  type Basis,
+  type IndicatorRequest,
+  type Indicators,
+  type StatPerson,
+} from './indicators';

@@ -19,6 +19,7 @@ import { auditRoutes } from '../modules/audit';
 import { authRoutes, resolveSession, sessionCookieName, usersRoutes } from '../modules/auth';
 import { jurisdictionsRoutes } from '../modules/jurisdictions';
 import { registerImportRoutes, registerRoutes } from '../modules/register';
+import { statisticsRoutes } from '../modules/statistics';
 import { errorHandler, notFoundBody } from './error-mapper';
 
 export interface HttpOptions {
@@ -84,6 +85,7 @@ export async function buildHttpApp(app: Application, options: HttpOptions = {}):
   await server.register(auditRoutes, { audit: app.audit });
   await server.register(registerRoutes, { persons: app.persons, register: app.register });
   await server.register(registerImportRoutes, { jobs: app.imports });
+  await server.register(statisticsRoutes, { statistics: app.statistics });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(webDir);

@@ -154,6 +154,11 @@ export class JurisdictionService {
     return (await listChildren(this.db, node.code)).map(toJurisdiction);
   }
 
+  /** Direct children of a code, without a scope check (the caller has checked the parent). */
+  async childrenOf(code: string): Promise<Jurisdiction[]> {
+    return (await listChildren(this.db, code)).map(toJurisdiction);
+  }
+
   async search(actor: Actor, query: string, limit: number): Promise<Jurisdiction[]> {
     authorize(actor, Permission.JurisdictionRead);
     const trimmed = query.trim();

@@ -1,0 +1,83 @@
+// HTTP API of the statistics: GET /api/stats, the same object as `renkou stats --json`.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../http/schemas';
+import { requireActor } from '../auth';
+import type { StatisticsService } from './statistics.service';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const rate = z.number().nullable();
+const ageMap = z.record(z.string(), rate);
+const bySex = (values: z.ZodType) =>
+  z.object({ male: z.record(z.string(), values), female: z.record(z.string(), values) });
+
+const indicatorsSchema = z.object({
+  population_start: z.number(),
+  population_end: z.number(),
+  person_years: z.number(),
+  person_years_by_age: bySex(z.number()),
+  births: z.number(),
+  births_male: z.number(),
+  births_female: z.number(),
+  deaths: z.number(),
+  moves_in: z.number(),
+  moves_out: z.number(),
+  cbr: rate,
+  cdr: rate,
+  natural_growth_rate: rate,
+  srb: rate,
+  srb_ci95: z.tuple([z.number(), z.number()]).readonly().nullable(),
+  srb_status: z.enum(['high', 'low', 'normal', 'uncertain']).nullable(),
+  asfr: ageMap,
+  asfr5: ageMap,
+  tfr: rate,
+  mean_age_childbearing: rate,
+  birth_order_share: ageMap,
+  age_structure: bySex(z.number()),
+  dependency_child: rate,
+  dependency_old: rate,
+  dependency_total: rate,
+  ageing_index: rate,
+  share_60_plus: rate,
+  share_65_plus: rate,
+  migrant_share: rate,
+});
+
+export const statsResultSchema = z.object({
+  jurisdiction: z.string(),
+  from: z.string(),
+  to: z.string(),
+  basis: z.enum(['residence', 'hukou']),
+  indicators: indicatorsSchema,
+  children: z
+    .array(z.object({ jurisdiction: z.string(), name: z.string(), indicators: indicatorsSchema }))
+    .optional(),
+});
+
+export const statisticsRoutes: FastifyPluginAsyncZod<{ statistics: StatisticsService }> = async (
+  server,
+  { statistics },
+) => {
+  server.get(
+    '/api/stats',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: '人口统计指标（口径见 indicators.md），含下一级区划',
+        querystring: z.object({
+          jurisdiction: z.string().regex(/^\d{2,12}$/, '应为区划代码'),
+          from: date,
+          to: date,
+          basis: z.enum(['residence', 'hukou']).default('residence'),
+          children: z.enum(['true', 'false']).default('true'),
+        }),
+        response: { 200: statsResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      statistics.indicators(requireActor(request), {
+        ...request.query,
+        children: request.query.children === 'true',
+      }),
+  );
+};

@@ -1,0 +1,121 @@
+// `renkou stats` and /api/stats: the indicators of indicators.md for a jurisdiction and period, with
+// each direct child jurisdiction. Computed on request by a scan of the register's projections
+// (docs/decisions/0013-statistics-by-scan.md), so a birth registered a moment ago is counted.
+import {
+  authorize,
+  computeIndicators,
+  DomainError,
+  ErrorCode,
+  isCalendarDate,
+  Permission,
+  type Actor,
+  type Basis,
+  type Indicators,
+  type StatPerson,
+} from '@renkou/core';
+import type { Db } from '@renkou/db';
+import type { JurisdictionService } from '../jurisdictions';
+import type { RegisterService } from '../register';
+import { loadStatPersons, loadSuccessors } from './statistics.repository';
+
+export interface StatsQuery {
+  jurisdiction: string;
+  from: string;
+  to: string;
+  basis?: Basis;
+  /** Also compute each direct child jurisdiction (default true). */
+  children?: boolean;
+}
+
+export interface StatsResult {
+  jurisdiction: string;
+  from: string;
+  to: string;
+  basis: Basis;
+  indicators: Indicators;
+  children?: { jurisdiction: string; name: string; indicators: Indicators }[];
+}
+
+export class StatisticsService {
+  constructor(
+    private readonly db: Db,
+    private readonly jurisdictions: JurisdictionService,
+    private readonly register: RegisterService,
+  ) {}
+
+  /** For a signed-in user: the jurisdiction must lie in their scope. */
+  async indicators(actor: Actor, query: StatsQuery): Promise<StatsResult> {
+    authorize(actor, Permission.StatsRead);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    authorize(actor, Permission.StatsRead, node.code);
+    return this.compute(query);
+  }
+
+  /** For the command line (the operator of the installation). */
+  async compute(query: StatsQuery): Promise<StatsResult> {
+    const basis = query.basis ?? 'residence';
+    await this.checkPeriod(query.from, query.to);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    const persons = mapToCurrentCodes(
+      await loadStatPersons(this.db, node.code),
+      await loadSuccessors(this.db),
+      query.to,
+    );
+    const request = { from: query.from, to: query.to, basis };
+    const result: StatsResult = {
+      jurisdiction: node.code,
+      ...request,
+      indicators: computeIndicators(persons, { ...request, jurisdiction: node.code }),
+    };
+    if (query.children !== false) {
+      const children = (await this.jurisdictions.childrenOf(node.code)).filter(
+        (child) => child.validTo === null || child.validTo > query.to,
+      );
+      result.children = children.map((child) => ({
+        jurisdiction: child.code,
+        name: child.name,
+        indicators: computeIndicators(persons, { ...request, jurisdiction: child.code }),
+      }));
+    }
+    return result;
+  }
+
+  private async checkPeriod(from: string, to: string): Promise<void> {
+    const problems: { field: string; reason: string }[] = [];
+    if (!isCalendarDate(from)) problems.push({ field: 'from', reason: '应为 YYYY-MM-DD 日期' });
+    if (!isCalendarDate(to)) problems.push({ field: 'to', reason: '应为 YYYY-MM-DD 日期' });
+    if (problems.length === 0 && from > to) problems.push({ field: 'from', reason: '开始日期晚于结束日期' });
+    if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, '统计期不正确', problems);
+    const dataset = await this.register.dataset();
+    if (!dataset) throw new DomainError(ErrorCode.ValidationFailed, '登记库还没有数据，无法统计');
+    if (from < dataset.start || to > dataset.end)
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `统计期 ${from} 至 ${to} 超出登记数据的范围 ${dataset.start} 至 ${dataset.end}`,
+        [{ field: from < dataset.start ? 'from' : 'to', reason: '超出登记数据的范围' }],
+      );
+  }
+}
+
+/** Each code replaced by its successor in force on `to`, so a series follows today's tree. */
+function mapToCurrentCodes(
+  persons: Map<string, StatPerson>,
+  successors: Map<string, { successor: string; validTo: string }>,
+  to: string,
+): Map<string, StatPerson> {
+  if (successors.size === 0) return persons;
+  const current = (code: string): string => {
+    let mapped = code;
+    for (let hops = 0; hops < 20; hops += 1) {
+      const next = successors.get(mapped);
+      if (!next || next.validTo > to) break;
+      mapped = next.successor;
+    }
+    return mapped;
+  };
+  for (const person of persons.values()) {
+    person.residence = person.residence.map((p) => ({ ...p, code: current(p.code) }));
+    person.hukou = person.hukou.map((p) => ({ ...p, code: current(p.code) }));
+  }
+  return persons;
+}
