@@ -30,6 +30,7 @@ export * from './separation-factors';
 export * from './projection';
 export {
   computeIndicators,
+  everPlacedIn,
   placeOn,
   type Basis,
   type IndicatorRequest,

@@ -91,9 +91,22 @@ function dayBefore(date: string): string {
 const alive = (p: StatPerson, date: string) =>
   p.birthDate <= date && (p.deathDate === null || p.deathDate > date);
 
+/** Whether any residence or hukou code of the person lies under the code. */
+export function everPlacedIn(person: StatPerson, jurisdiction: string): boolean {
+  return (
+    person.residence.some((p) => p.code.startsWith(jurisdiction)) ||
+    person.hukou.some((p) => p.code.startsWith(jurisdiction))
+  );
+}
+
+/**
+ * `persons` is everyone the scan may need (mothers included); `candidates`, when given, are the
+ * persons ever placed in J (everPlacedIn), so a township's pass skips the rest of the county.
+ */
 export function computeIndicators(
   persons: ReadonlyMap<string, StatPerson>,
   request: IndicatorRequest,
+  candidates: Iterable<StatPerson> = persons.values(),
 ): Indicators {
   const { jurisdiction, from, to, basis } = request;
   const inJ = (code: string | undefined) => code !== undefined && code.startsWith(jurisdiction);
@@ -112,7 +125,8 @@ export function computeIndicators(
   let movesIn = 0;
   let movesOut = 0;
 
-  for (const person of persons.values()) {
+  const inScope = [...candidates].filter((person) => everPlacedIn(person, jurisdiction));
+  for (const person of inScope) {
     const places = placesOf(person);
     if (!places.some((p) => p.code.startsWith(jurisdiction))) continue;
     if (alive(person, before) && inJ(placeOn(places, before))) populationStart += 1;
@@ -144,7 +158,7 @@ export function computeIndicators(
       if (!inJ(place.code) && inJ(previous)) movesOut += 1;
     });
   }
-  for (const person of persons.values()) {
+  for (const person of inScope) {
     if (!alive(person, to)) continue;
     const residence = placeOn(person.residence, to);
     if (!inJ(residence) || residence === undefined) continue;

@@ -4,6 +4,7 @@
 import {
   authorize,
   computeIndicators,
+  everPlacedIn,
   DomainError,
   ErrorCode,
   isCalendarDate,
@@ -71,10 +72,15 @@ export class StatisticsService {
       const children = (await this.jurisdictions.childrenOf(node.code)).filter(
         (child) => child.validTo === null || child.validTo > query.to,
       );
+      const all = [...persons.values()];
       result.children = children.map((child) => ({
         jurisdiction: child.code,
         name: child.name,
-        indicators: computeIndicators(persons, { ...request, jurisdiction: child.code }),
+        indicators: computeIndicators(
+          persons,
+          { ...request, jurisdiction: child.code },
+          all.filter((person) => everPlacedIn(person, child.code)),
+        ),
       }));
     }
     return result;
