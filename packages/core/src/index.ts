@@ -10,3 +10,4 @@ export * from './register';
 export * from './linkage';
 export * from './synthetic';
 export * from './statistics';
+export * from './benefits';

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { childcareSubsidyProgramme, specialAssistanceProgramme } from './national-programmes';
+import {
+  appliesInRegion,
+  paymentPeriodKey,
+  programmeProblems,
+  withNewSchedule,
+  type AmountSchedule,
+} from './programme';
+
+const raise: AmountSchedule = {
+  effectiveFrom: '2026-01-01',
+  amountFen: 65000,
+  basis: 'per_month',
+  source: '县文件',
+  verified: true,
+};
+
+describe('programme definitions', () => {
+  it('a new amount is added from a date; an existing date is never overwritten', () => {
+    const added = withNewSchedule(specialAssistanceProgramme, 'child_died', raise);
+    expect(added.ok && added.value.categories[0]?.schedules.map((s) => s.effectiveFrom)).toEqual([
+      '2008-01-01',
+      '2022-07-01',
+      '2026-01-01',
+    ]);
+    const edit = withNewSchedule(specialAssistanceProgramme, 'child_died', {
+      ...raise,
+      effectiveFrom: '2022-07-01',
+    });
+    expect(edit).toMatchObject({ ok: false, error: { code: 'BENEFIT_SCHEDULE_DATE_TAKEN' } });
+    expect(withNewSchedule(specialAssistanceProgramme, 'nope', raise)).toMatchObject({
+      ok: false,
+      error: { code: 'BENEFIT_UNKNOWN_CATEGORY' },
+    });
+    expect(
+      withNewSchedule(specialAssistanceProgramme, 'child_died', { ...raise, amountFen: 1.5 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BENEFIT_INVALID_AMOUNT' },
+    });
+    expect(
+      withNewSchedule(specialAssistanceProgramme, 'child_died', { ...raise, basis: 'per_year' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BENEFIT_INVALID_AMOUNT' },
+    });
+  });
+
+  it('a county programme applies under its division-code prefix', () => {
+    const county = { ...childcareSubsidyProgramme, code: 'local_topup', regionPrefix: '652926' };
+    expect(appliesInRegion(county, '652926100001')).toBe(true);
+    expect(appliesInRegion(county, '650102001001')).toBe(false);
+    expect(appliesInRegion(childcareSubsidyProgramme, '650102001001')).toBe(true);
+  });
+
+  it('keys payments by month, year or once', () => {
+    expect(paymentPeriodKey(specialAssistanceProgramme, '2025-03')).toBe('2025-03');
+    expect(paymentPeriodKey(childcareSubsidyProgramme, '2025-03')).toBe('2025');
+    expect(paymentPeriodKey({ ...childcareSubsidyProgramme, paymentPeriod: 'one_time' }, '2025-03')).toBe(
+      'once',
+    );
+  });
+
+  it('finds problems in a county definition, with paths', () => {
+    const broken = {
+      ...specialAssistanceProgramme,
+      regionPrefix: '65A',
+      eligibility: { fact: 'age', op: 'gte', value: 'x' } as never,
+      categories: [
+        {
+          code: 'c',
+          name: 'c',
+          schedules: [
+            { ...raise, effectiveFrom: '2026-01-01' },
+            { ...raise, effectiveFrom: '2025-01-01' },
+          ],
+        },
+      ],
+    };
+    expect(programmeProblems(broken).map((p) => p.path)).toEqual([
+      '$.regionPrefix',
+      '$.eligibility.value',
+      '$.categories[0].schedules[1]',
+    ]);
+  });
+});

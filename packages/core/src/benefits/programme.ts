@@ -1,0 +1,173 @@
+// A benefit programme as data: who qualifies (rules), how much (amount schedules with effective dates),
+// where (a division-code prefix), on what authority (the policy document) and how often it is paid.
+// Amounts are never edited: a change is a new schedule from a date, so every past payment can be
+// recomputed from the schedule that was valid then.
+import { isCalendarDate } from '../register/dates';
+import { BenefitErrorCode, fail, ok, type BenefitResult } from './errors';
+import { isFen, type Fen } from './money';
+import type { Rule } from './rules';
+import { validateRule, type RuleProblem } from './rule-validation';
+import { monthOfDate, type YearMonth } from './calendar';
+
+export const PaymentPeriod = { Monthly: 'monthly', Yearly: 'yearly', OneTime: 'one_time' } as const;
+export type PaymentPeriod = (typeof PaymentPeriod)[keyof typeof PaymentPeriod];
+
+export const AmountBasis = { PerMonth: 'per_month', PerYear: 'per_year', Once: 'once' } as const;
+export type AmountBasis = (typeof AmountBasis)[keyof typeof AmountBasis];
+
+const basisOfPeriod: Record<PaymentPeriod, AmountBasis> = {
+  monthly: AmountBasis.PerMonth,
+  yearly: AmountBasis.PerYear,
+  one_time: AmountBasis.Once,
+};
+
+export interface AmountSchedule {
+  /** First day this amount applies (YYYY-MM-DD); it applies until the next schedule's date. */
+  effectiveFrom: string;
+  amountFen: Fen;
+  basis: AmountBasis;
+  /** Where the figure comes from (document, table row). */
+  source: string;
+  /** false: the figure or its date awaits a county's confirmation; no money should be paid on it. */
+  verified: boolean;
+  note?: string;
+}
+
+/** A programme may pay different amounts to different groups (特扶: child died / child disabled). */
+export interface BenefitCategory {
+  code: string;
+  name: string;
+  /** Absent: every family that meets the programme's conditions is in this category. */
+  eligibility?: Rule;
+  /** In order of effectiveFrom. */
+  schedules: readonly AmountSchedule[];
+}
+
+export interface ProgrammeDefinition {
+  code: string;
+  name: string;
+  shortName: string;
+  /** The policy document(s) it rests on, e.g. 国办发〔2004〕21号. */
+  documentNumber: string;
+  /** Division-code prefix of the region it applies to; '' for a national programme. */
+  regionPrefix: string;
+  validFrom: string;
+  /** First day it no longer applies; null while in force. */
+  validTo: string | null;
+  beneficiary: 'person' | 'household';
+  paymentPeriod: PaymentPeriod;
+  /** Conditions common to every category. */
+  eligibility: Rule;
+  /** The first category whose rule passes decides the amount. */
+  categories: readonly BenefitCategory[];
+  /** When payments end, in the policy's words. */
+  endsWhen: string;
+}
+
+/** The schedule in force on `date`, or undefined before the first one. */
+export function scheduleOn(category: BenefitCategory, date: string): AmountSchedule | undefined {
+  let found: AmountSchedule | undefined;
+  for (const schedule of category.schedules) if (schedule.effectiveFrom <= date) found = schedule;
+  return found;
+}
+
+export function appliesInRegion(programme: ProgrammeDefinition, divisionCode: string): boolean {
+  return divisionCode.startsWith(programme.regionPrefix);
+}
+
+export function isInForce(programme: ProgrammeDefinition, date: string): boolean {
+  return date >= programme.validFrom && (programme.validTo === null || date < programme.validTo);
+}
+
+/** The period of the no-double-payment key (beneficiary, programme, period): a month, a year or 'once'. */
+export function paymentPeriodKey(programme: ProgrammeDefinition, month: YearMonth): string {
+  switch (programme.paymentPeriod) {
+    case 'monthly':
+      return month;
+    case 'yearly':
+      return month.slice(0, 4);
+    case 'one_time':
+      return 'once';
+  }
+}
+
+export function paymentPeriodKeyOfDate(programme: ProgrammeDefinition, date: string): string {
+  return paymentPeriodKey(programme, monthOfDate(date));
+}
+
+/** A new amount from a date: a new definition with one more schedule; an existing date is never overwritten. */
+export function withNewSchedule(
+  programme: ProgrammeDefinition,
+  categoryCode: string,
+  schedule: AmountSchedule,
+): BenefitResult<ProgrammeDefinition> {
+  const category = programme.categories.find((candidate) => candidate.code === categoryCode);
+  if (!category)
+    return fail(BenefitErrorCode.UnknownCategory, `项目 ${programme.code} 无类别 ${categoryCode}`);
+  const problems = scheduleProblems(programme, [...category.schedules, schedule], '$');
+  if (problems.length > 0)
+    return fail(BenefitErrorCode.InvalidAmount, problems.map((p) => p.message).join('；'));
+  if (category.schedules.some((existing) => existing.effectiveFrom === schedule.effectiveFrom)) {
+    return fail(
+      BenefitErrorCode.ScheduleDateTaken,
+      `${schedule.effectiveFrom} 已有标准；标准不可修改，请以新的生效日期新增`,
+    );
+  }
+  const schedules = [...category.schedules, schedule].sort((a, b) =>
+    a.effectiveFrom.localeCompare(b.effectiveFrom),
+  );
+  const categories = programme.categories.map((candidate) =>
+    candidate === category ? { ...candidate, schedules } : candidate,
+  );
+  return ok({ ...programme, categories });
+}
+
+function scheduleProblems(
+  programme: ProgrammeDefinition,
+  schedules: readonly AmountSchedule[],
+  path: string,
+): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const basis = basisOfPeriod[programme.paymentPeriod];
+  schedules.forEach((schedule, index) => {
+    const at = `${path}.schedules[${index}]`;
+    if (!isCalendarDate(schedule.effectiveFrom))
+      problems.push({ path: `${at}.effectiveFrom`, message: '生效日期无效' });
+    if (!isFen(schedule.amountFen) || schedule.amountFen < 0) {
+      problems.push({ path: `${at}.amountFen`, message: '金额应为非负整数（分）' });
+    }
+    if (schedule.basis !== basis) {
+      problems.push({
+        path: `${at}.basis`,
+        message: `按${programme.paymentPeriod}发放的项目，金额应为 ${basis}`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** Checks a whole definition (rules, schedules in order, no repeated dates); empty when sound. */
+export function programmeProblems(programme: ProgrammeDefinition): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const ruleProblems = (rule: unknown, path: string) => {
+    const result = validateRule(rule);
+    if (!result.ok) problems.push(...result.problems.map((p) => ({ ...p, path: p.path.replace('$', path) })));
+  };
+  if (!/^\d{0,12}$/.test(programme.regionPrefix))
+    problems.push({ path: '$.regionPrefix', message: '应为区划代码前缀' });
+  if (!isCalendarDate(programme.validFrom)) problems.push({ path: '$.validFrom', message: '日期无效' });
+  ruleProblems(programme.eligibility, '$.eligibility');
+  if (programme.categories.length === 0) problems.push({ path: '$.categories', message: '至少一个类别' });
+  programme.categories.forEach((category, index) => {
+    const at = `$.categories[${index}]`;
+    if (category.eligibility !== undefined) ruleProblems(category.eligibility, `${at}.eligibility`);
+    problems.push(...scheduleProblems(programme, category.schedules, at));
+    category.schedules.forEach((schedule, position) => {
+      const previous = category.schedules[position - 1];
+      if (previous && previous.effectiveFrom >= schedule.effectiveFrom) {
+        problems.push({ path: `${at}.schedules[${position}]`, message: '生效日期应严格递增' });
+      }
+    });
+  });
+  return problems;
+}
