@@ -92,6 +92,20 @@ describe('statistics', () => {
       });
       expect(Object.keys((own.body.indicators as { asfr: object }).asfr)).toHaveLength(35);
       expect((await client.get(`/api/stats?jurisdiction=652926101&${query}`)).status).toBe(403);
+      // A birth registered now is counted by the next request: no nightly run, no stale cache.
+      const birth = {
+        event_id: 'stats-birth-1',
+        type: 'birth',
+        date: '2022-06-01',
+        mother_id: 'P1',
+        name: '阿依努尔',
+        sex: '2',
+        hukou_code: '652926100002',
+        residence_code: '652926100002',
+      };
+      expect((await client.post('/api/register/events', birth)).body.status).toBe('accepted');
+      const after = await client.get(`/api/stats?jurisdiction=652926100&${query}`);
+      expect(after.body).toMatchObject({ indicators: { births: 2, births_female: 1 } });
       const bad = await client.get('/api/stats?jurisdiction=652926100&from=2022-01-01&to=2021-01-01');
       expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     } finally {

@@ -37,7 +37,14 @@ export interface StatsResult {
   children?: { jurisdiction: string; name: string; indicators: Indicators }[];
 }
 
+/** Results kept per register version; a new event changes the version, so nothing stale is served. */
+const RESULTS_KEPT = 32;
+
 export class StatisticsService {
+  private version = '';
+  private readonly results = new Map<string, StatsResult>();
+  private loaded: { coverage: string; persons: Map<string, StatPerson> } | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly jurisdictions: JurisdictionService,
@@ -57,19 +64,55 @@ export class StatisticsService {
     const basis = query.basis ?? 'residence';
     await this.checkPeriod(query.from, query.to);
     const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    await this.followRegisterVersion();
+    const cacheKey = JSON.stringify([node.code, query.from, query.to, basis, query.children !== false]);
+    const cached = this.results.get(cacheKey);
+    if (cached) return cached;
+    const result = await this.scan(node.code, { ...query, basis });
+    if (this.results.size >= RESULTS_KEPT) this.results.delete(this.results.keys().next().value as string);
+    this.results.set(cacheKey, result);
+    return result;
+  }
+
+  /** Forgets results and loaded persons when the register has changed since they were computed. */
+  private async followRegisterVersion(): Promise<void> {
+    const row = await this.db
+      .selectFrom('register_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    const version = String(row?.seq ?? 0);
+    if (version === this.version) return;
+    this.version = version;
+    this.results.clear();
+    this.loaded = undefined;
+  }
+
+  /**
+   * Everyone in the register's coverage, loaded once per register version: a township's births
+   * need their mothers' birth dates even when the mothers live in another township.
+   */
+  private async personsOfRegister(): Promise<Map<string, StatPerson>> {
+    if (this.loaded) return this.loaded.persons;
+    const coverage = (await this.register.dataset())?.coverage ?? '';
+    this.loaded = { coverage, persons: await loadStatPersons(this.db, coverage) };
+    return this.loaded.persons;
+  }
+
+  private async scan(code: string, query: StatsQuery & { basis: Basis }): Promise<StatsResult> {
+    const { basis } = query;
     const persons = mapToCurrentCodes(
-      await loadStatPersons(this.db, node.code),
+      await this.personsOfRegister(),
       await loadSuccessors(this.db),
       query.to,
     );
     const request = { from: query.from, to: query.to, basis };
     const result: StatsResult = {
-      jurisdiction: node.code,
+      jurisdiction: code,
       ...request,
-      indicators: computeIndicators(persons, { ...request, jurisdiction: node.code }),
+      indicators: computeIndicators(persons, { ...request, jurisdiction: code }),
     };
     if (query.children !== false) {
-      const children = (await this.jurisdictions.childrenOf(node.code)).filter(
+      const children = (await this.jurisdictions.childrenOf(code)).filter(
         (child) => child.validTo === null || child.validTo > query.to,
       );
       const all = [...persons.values()];
@@ -119,9 +162,14 @@ function mapToCurrentCodes(
     }
     return mapped;
   };
-  for (const person of persons.values()) {
-    person.residence = person.residence.map((p) => ({ ...p, code: current(p.code) }));
-    person.hukou = person.hukou.map((p) => ({ ...p, code: current(p.code) }));
+  // New objects: the loaded persons are kept for other periods, whose `to` may map codes differently.
+  const mapped = new Map<string, StatPerson>();
+  for (const [key, person] of persons) {
+    mapped.set(key, {
+      ...person,
+      residence: person.residence.map((p) => ({ ...p, code: current(p.code) })),
+      hukou: person.hukou.map((p) => ({ ...p, code: current(p.code) })),
+    });
   }
-  return persons;
+  return mapped;
 }
