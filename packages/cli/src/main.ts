@@ -11,6 +11,7 @@ import { registerRegisterVerify } from './commands/register-verify';
 import { registerInit } from './commands/init';
 import { registerLinkFiles } from './commands/link-files';
 import { registerMigrate } from './commands/migrate';
+import { registerProject } from './commands/project';
 import { registerServe } from './commands/serve';
 import { registerStats } from './commands/stats';
 import { registerUserCreate } from './commands/user-create';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerLinkFiles(program);
   registerGenerate(program);
   registerStats(program);
+  registerProject(program);
   return program;
 }
 

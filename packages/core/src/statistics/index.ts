@@ -37,3 +37,14 @@ export {
   type Indicators,
   type StatPerson,
 } from './indicators';
+export {
+  LIFE_TABLE_AGES,
+  PROJECTION_GROUPS,
+  lifeTableOf,
+  projectPopulation,
+  type ObservedRates,
+  type ProjectedYear,
+  type ProjectionAssumptions,
+  type ProjectionScenario,
+} from './population-projection';
+export { observedRates } from './observed-rates';

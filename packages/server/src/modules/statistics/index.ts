@@ -1,3 +1,3 @@
 export { StatisticsService } from './statistics.service';
-export type { StatsQuery, StatsResult } from './statistics.service';
+export type { ProjectionQuery, ProjectionResult, StatsQuery, StatsResult } from './statistics.service';
 export { statisticsRoutes } from './statistics.routes';

@@ -112,4 +112,25 @@ describe('statistics', () => {
       await server.close();
     }
   });
+
+  it('refuses a projection it cannot make, saying why', async () => {
+    const query = { jurisdiction: '652926', base: '2023-12-31', years: 20 };
+    // Five people cannot give a life table: zero exposure at most ages.
+    await expect(app.statistics.project(query)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('无法编制生命表'),
+    });
+    await expect(app.statistics.project({ ...query, years: 3 })).rejects.toMatchObject({
+      details: [{ field: 'years' }],
+    });
+    await expect(app.statistics.project({ ...query, base: '2023-02-30' })).rejects.toMatchObject({
+      details: [{ field: 'base' }],
+    });
+    await expect(
+      app.statistics.projection(actor(Role.TownshipOfficer, '652926100'), {
+        ...query,
+        jurisdiction: '652926101',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

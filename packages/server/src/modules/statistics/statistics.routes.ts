@@ -80,4 +80,63 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ statistics: StatisticsSer
         children: request.query.children === 'true',
       }),
   );
+
+  const yearSchema = z.object({
+    year: z.number(),
+    female: z.array(z.number()),
+    male: z.array(z.number()),
+    total: z.number(),
+    birthsPerYear: z.number().nullable(),
+    age3to5: z.number(),
+    age6to11: z.number(),
+    age12to14: z.number(),
+    age65plus: z.number(),
+    age80plus: z.number(),
+  });
+  server.get(
+    '/api/stats/projection',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: '人口预测（队列要素法）：低、中、高生育方案',
+        querystring: z.object({
+          jurisdiction: z.string().regex(/^\d{2,12}$/, '应为区划代码'),
+          base: date,
+          years: z.coerce.number().int().min(5).max(50).default(20),
+          tfr: z.coerce.number().min(0).max(8).optional(),
+          migration: z.enum(['true', 'false']).default('true'),
+        }),
+        response: {
+          200: z.object({
+            jurisdiction: z.string(),
+            base: z.string(),
+            window: z.object({ from: z.string(), to: z.string() }),
+            observed: z.object({
+              tfr: z.number(),
+              srb: z.number(),
+              e0Male: z.number(),
+              e0Female: z.number(),
+            }),
+            groups: z.array(z.string()).readonly(),
+            scenarios: z.array(
+              z.object({
+                name: z.enum(['low', 'medium', 'high']),
+                tfr: z.number(),
+                years: z.array(yearSchema),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { tfr, migration, ...rest } = request.query;
+      return statistics.projection(requireActor(request), {
+        ...rest,
+        ...(tfr !== undefined ? { tfr } : {}),
+        migration: migration === 'true',
+      });
+    },
+  );
 };

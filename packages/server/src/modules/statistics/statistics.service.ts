@@ -4,6 +4,11 @@
 import {
   authorize,
   computeIndicators,
+  lifeTableOf,
+  observedRates,
+  projectPopulation,
+  PROJECTION_GROUPS,
+  type ProjectionScenario,
   everPlacedIn,
   DomainError,
   ErrorCode,
@@ -39,6 +44,26 @@ export interface StatsResult {
 
 /** Results kept per register version; a new event changes the version, so nothing stale is served. */
 const RESULTS_KEPT = 32;
+
+export interface ProjectionQuery {
+  jurisdiction: string;
+  /** The base date: population on this day; rates from the five years before it. */
+  base: string;
+  /** 5 to 50 years, in 5-year steps. */
+  years: number;
+  /** Total fertility of the medium scenario (observed when not given). */
+  tfr?: number;
+  migration?: boolean;
+}
+
+export interface ProjectionResult {
+  jurisdiction: string;
+  base: string;
+  window: { from: string; to: string };
+  observed: { tfr: number; srb: number; e0Male: number; e0Female: number };
+  groups: readonly string[];
+  scenarios: ProjectionScenario[];
+}
 
 export class StatisticsService {
   private version = '';
@@ -129,6 +154,71 @@ export class StatisticsService {
     return result;
   }
 
+  /** For a signed-in user: the jurisdiction must lie in their scope. */
+  async projection(actor: Actor, query: ProjectionQuery): Promise<ProjectionResult> {
+    authorize(actor, Permission.StatsRead);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    authorize(actor, Permission.StatsRead, node.code);
+    return this.project(query);
+  }
+
+  /** Cohort-component projection from the register's own base population and rates. */
+  async project(query: ProjectionQuery): Promise<ProjectionResult> {
+    if (!Number.isInteger(query.years) || query.years < 5 || query.years > 50)
+      throw new DomainError(ErrorCode.ValidationFailed, '预测年数应为 5 至 50 年', [
+        { field: 'years', reason: '5 至 50 的整数' },
+      ]);
+    if (query.tfr !== undefined && !(query.tfr >= 0 && query.tfr <= 8))
+      throw new DomainError(ErrorCode.ValidationFailed, '总和生育率应在 0 至 8 之间', [
+        { field: 'tfr', reason: '0 至 8' },
+      ]);
+    if (!isCalendarDate(query.base))
+      throw new DomainError(ErrorCode.ValidationFailed, '基期日期不正确', [
+        { field: 'base', reason: '应为 YYYY-MM-DD 日期' },
+      ]);
+    const dataset = await this.register.dataset();
+    const windowStart = fiveYearsBefore(query.base);
+    const from = dataset && windowStart < dataset.start ? dataset.start : windowStart;
+    await this.checkPeriod(from, query.base);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    await this.followRegisterVersion();
+    const persons = await this.personsOfRegister();
+    const window = { jurisdiction: node.code, from, to: query.base, basis: 'residence' as const };
+    const { age_structure: pyramid } = computeIndicators(persons, window);
+    const rates = observedRates(persons, window);
+    const base = {
+      year: Number(query.base.slice(0, 4)),
+      female: PROJECTION_GROUPS.map((g) => pyramid.female[g] ?? 0),
+      male: PROJECTION_GROUPS.map((g) => pyramid.male[g] ?? 0),
+    };
+    try {
+      const scenarios = projectPopulation(base, rates, query.years, {
+        ...(query.tfr !== undefined ? { tfr: query.tfr } : {}),
+        migration: query.migration !== false,
+      });
+      return {
+        jurisdiction: node.code,
+        base: query.base,
+        window: { from, to: query.base },
+        observed: {
+          tfr: 5 * Object.values(rates.asfr5).reduce((a, b) => a + b, 0),
+          srb: rates.srb * 100,
+          e0Male: lifeTableOf(rates, 'male').ex[0] ?? Number.NaN,
+          e0Female: lifeTableOf(rates, 'female').ex[0] ?? Number.NaN,
+        },
+        groups: PROJECTION_GROUPS,
+        scenarios,
+      };
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw new DomainError(
+          ErrorCode.ValidationFailed,
+          `${node.code} 的人口或死亡数太少，无法编制生命表：请选择更大的区划或更长的基期`,
+        );
+      throw error;
+    }
+  }
+
   private async checkPeriod(from: string, to: string): Promise<void> {
     const problems: { field: string; reason: string }[] = [];
     if (!isCalendarDate(from)) problems.push({ field: 'from', reason: '应为 YYYY-MM-DD 日期' });
@@ -172,4 +262,12 @@ function mapToCurrentCodes(
     });
   }
   return mapped;
+}
+
+/** The first day of the five years that end on `date`. */
+function fiveYearsBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 5);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
