@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../shared/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 import { hasPermission, type Permission, type Role } from './roles';
 
 /** Who is acting: every service call takes one, and the guard below decides. */

@@ -1,6 +1,6 @@
 // Stable error codes of the benefits core. Transitions and checks return them instead of throwing, so
 // that a caller (a service, a bulk action over a township's list) can report each refusal and go on.
-import { DomainError, ErrorCode } from '../shared/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 
 export const BenefitErrorCode = {
   IllegalTransition: 'BENEFIT_ILLEGAL_TRANSITION',

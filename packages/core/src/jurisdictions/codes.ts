@@ -1,6 +1,6 @@
 // Statistical division codes (统计用区划代码): prefixes give the hierarchy.
 // Lengths: 2 province, 4 city, 6 county, 9 township (乡镇/街道), 12 village (村/居委会).
-import { DomainError, ErrorCode } from '../shared/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 
 export const JurisdictionLevel = {
   Province: 1,

@@ -1,6 +1,6 @@
 // Stable codes for what the register refuses (errors) and what it accepts but reports (warnings).
 // Import reports, the API and tests rely on these strings: add new ones, never rename.
-import { DomainError, ErrorCode } from '../shared/errors';
+import { DomainError, ErrorCode } from '../common/errors';
 
 export const RegisterErrorCode = {
   /** A date that is not a real calendar day (field names the column). */
