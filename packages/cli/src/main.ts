@@ -6,6 +6,7 @@ import { registerAuditVerify } from './commands/audit-verify';
 import { registerDemo } from './commands/demo';
 import { registerExportRegister } from './commands/export-register';
 import { registerGenerate } from './commands/generate';
+import { registerImportRecords } from './commands/import-records';
 import { registerImportRegister } from './commands/import-register';
 import { registerRegisterVerify } from './commands/register-verify';
 import { registerInit } from './commands/init';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerUserCreate(program);
   registerAuditVerify(program);
   registerImportRegister(program);
+  registerImportRecords(program);
   registerExportRegister(program);
   registerRegisterVerify(program);
   registerLinkFiles(program);

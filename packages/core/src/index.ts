@@ -11,3 +11,4 @@ export * from './linkage';
 export * from './synthetic';
 export * from './statistics';
 export * from './benefits';
+export * from './records';

@@ -171,6 +171,28 @@ export interface RegisterImportProblemsTable {
   message: string;
 }
 
+export interface RecordImportsTable {
+  id: string;
+  source: string;
+  file_name: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status: 'done' | 'rejected';
+  counts: ColumnType<unknown, string | undefined, string>;
+  created_by: string | null;
+}
+
+export interface DepartmentRecordsTable {
+  source: string;
+  record_id: string;
+  import_id: string;
+  payload: ColumnType<unknown, string, never>;
+  content_hash: string;
+  id_number_index: string | null;
+  jurisdiction_code: string | null;
+  record_date: PlainDate | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   jurisdictions: JurisdictionsTable;
@@ -187,4 +209,6 @@ export interface Database {
   person_places: PersonPlacesTable;
   register_imports: RegisterImportsTable;
   register_import_problems: RegisterImportProblemsTable;
+  record_imports: RecordImportsTable;
+  department_records: DepartmentRecordsTable;
 }

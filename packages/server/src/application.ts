@@ -9,6 +9,7 @@ import { AuditService } from './modules/audit';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
 import { ImportJobs, PersonService, RegisterService } from './modules/register';
+import { RecordsService } from './modules/records';
 import { StatisticsService } from './modules/statistics';
 
 export interface Application {
@@ -24,6 +25,7 @@ export interface Application {
   persons: PersonService;
   imports: ImportJobs;
   statistics: StatisticsService;
+  records: RecordsService;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     persons: new PersonService(deps.db, audit, clock, register.cipher, register),
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     statistics: new StatisticsService(deps.db, jurisdictions, register),
+    records: new RecordsService(deps.db, audit, clock, deps.crypto),
     close: () => deps.db.destroy(),
   };
 }

@@ -3,7 +3,7 @@ export { PersonService } from './person.service';
 export type { PersonDetail, PersonQuery } from './person.service';
 export { registerRoutes } from './register.routes';
 export type { ImportResult } from './register.service';
-export { FileFault } from './import/table-reader';
+export { FileFault, openTable, requireColumns } from './import/table-reader';
 export type { Dataset, ImportProgress } from './import/register-import';
 export type { VerifyRegisterReport } from './register-verify';
 export { ImportJobs } from './import-jobs';

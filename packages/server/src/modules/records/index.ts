@@ -1,0 +1,2 @@
+export { RecordsService } from './records.service';
+export type { RecordImportResult, RecordProblemRow } from './records.service';

@@ -1,0 +1,239 @@
+// `renkou import records --source NAME FILE`: one department's file, all or nothing (spec §2). Any
+// bad row rejects the whole file with a report naming row, field and reason; a good file is stored
+// in one transaction, idempotent by (source, record_id): the same record again is unchanged, the
+// same record_id with other content is a conflict that rejects the file.
+import {
+  canonicalJson,
+  chinaDate,
+  DomainError,
+  ErrorCode,
+  RECORD_SOURCES,
+  readRecordRow,
+  sensitiveRecordColumns,
+  uuidv7,
+  type Clock,
+  type RecordSource,
+} from '@renkou/core';
+import type { Db } from '@renkou/db';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CryptoProvider } from '../../crypto/crypto-provider';
+import type { AuditService } from '../audit';
+import { openTable, requireColumns } from '../register';
+import { existingRecords, insertRecords, type NewRecord } from './records.repository';
+
+export interface RecordProblemRow {
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface RecordImportResult {
+  importId: string;
+  source: string;
+  status: 'done' | 'rejected';
+  rows: number;
+  added: number;
+  unchanged: number;
+  problems: RecordProblemRow[];
+  /** The report written beside the file when it was rejected. */
+  report?: string;
+}
+
+/** The column holding the record's place (for scopes) and its own date, per source. */
+const PLACE_COLUMN: Record<string, string> = {
+  hospital_births: 'address_code',
+  hukou: 'hukou_code',
+  civil_deaths: 'address_code',
+};
+const DATE_COLUMN: Record<string, string> = {
+  hospital_births: 'birth_date',
+  hukou: 'event_date',
+  civil_deaths: 'death_date',
+  civil_marriages: 'date',
+};
+/** The ID number the blind index keeps: a newborn's record is found through its mother. */
+const MAIN_ID_COLUMN: Record<string, string> = {
+  hospital_births: 'mother_id_number',
+  hukou: 'id_number',
+  civil_deaths: 'id_number',
+  civil_marriages: 'id_number_1',
+};
+
+export class RecordsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly crypto: CryptoProvider,
+  ) {}
+
+  sourceOf(name: string): RecordSource {
+    const source = RECORD_SOURCES[name];
+    if (!source)
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `未知的数据来源 ${name}；可用：${Object.keys(RECORD_SOURCES).join('、')}`,
+        [{ field: 'source', reason: 'unknown source' }],
+      );
+    return source;
+  }
+
+  async importFile(sourceName: string, path: string, username: string): Promise<RecordImportResult> {
+    const source = this.sourceOf(sourceName);
+    const table = await openTable(path);
+    requireColumns(
+      table,
+      source.columns.filter((c) => c.required).map((c) => c.name),
+    );
+    const today = chinaDate(this.clock.now());
+    const problems: RecordProblemRow[] = [];
+    const records: NewRecord[] = [];
+    const rowOf = new Map<string, number>();
+    for await (const { rowNo, cells } of table.rows()) {
+      const result = readRecordRow(source, cells, today);
+      if (!result.ok) {
+        problems.push(...result.problems.map((p) => ({ row: rowNo, ...p })));
+        continue;
+      }
+      const id = result.values.record_id as string;
+      const first = rowOf.get(id);
+      if (first !== undefined) {
+        problems.push({
+          row: rowNo,
+          field: 'record_id',
+          code: 'DUPLICATE_RECORD_ID',
+          message: `record_id ${id} 与第 ${first} 行重复`,
+        });
+        continue;
+      }
+      rowOf.set(id, rowNo);
+      records.push(this.toRecord(source, result.values));
+    }
+    const importId = uuidv7(this.clock.now().getTime());
+    const startedAt = this.clock.now();
+    let added = 0;
+    if (problems.length === 0) {
+      try {
+        added = await this.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('record_imports')
+            .values({
+              id: importId,
+              source: source.name,
+              file_name: basename(path),
+              started_at: startedAt,
+              status: 'done',
+              created_by: username,
+            })
+            .execute();
+          const existing = await existingRecords(
+            trx,
+            source.name,
+            records.map((r) => r.recordId),
+          );
+          const fresh = records.filter((r) => {
+            const hash = existing.get(r.recordId);
+            if (hash !== undefined && hash !== r.contentHash)
+              problems.push({
+                row: rowOf.get(r.recordId) ?? 0,
+                field: 'record_id',
+                code: 'RECORD_ID_CONFLICT',
+                message: `record_id ${r.recordId} 已导入过内容不同的记录`,
+              });
+            return hash === undefined;
+          });
+          if (problems.length > 0) throw new RejectedFile();
+          await insertRecords(trx, importId, source.name, fresh);
+          return fresh.length;
+        });
+      } catch (error) {
+        if (!(error instanceof RejectedFile)) throw error;
+      }
+    }
+    const status = problems.length === 0 ? 'done' : 'rejected';
+    const result: RecordImportResult = {
+      importId,
+      source: source.name,
+      status,
+      rows: rowOf.size + new Set(problems.map((p) => p.row)).size,
+      added: status === 'done' ? added : 0,
+      unchanged: status === 'done' ? records.length - added : 0,
+      problems: problems.sort((a, b) => a.row - b.row),
+    };
+    if (status === 'rejected') {
+      result.report = `${path}.report.csv`;
+      writeReport(result.report, result.problems);
+      await this.db
+        .insertInto('record_imports')
+        .values({
+          id: importId,
+          source: source.name,
+          file_name: basename(path),
+          started_at: startedAt,
+          status,
+          created_by: username,
+        })
+        .execute();
+    }
+    await this.db
+      .updateTable('record_imports')
+      .set({
+        finished_at: this.clock.now(),
+        counts: JSON.stringify({
+          rows: result.rows,
+          added: result.added,
+          unchanged: result.unchanged,
+          problems: problems.length,
+        }),
+      })
+      .where('id', '=', importId)
+      .execute();
+    await this.audit.record(
+      this.db,
+      { username },
+      {
+        action: 'records.import',
+        targetType: 'record_import',
+        targetIds: [importId],
+        details: { source: source.name, status, added: result.added, problems: problems.length },
+      },
+    );
+    return result;
+  }
+
+  private toRecord(source: RecordSource, values: Record<string, string>): NewRecord {
+    const open: Record<string, string> = { ...values };
+    const secret: Record<string, string> = {};
+    for (const column of sensitiveRecordColumns(source)) {
+      if (open[column]) secret[column] = open[column] as string;
+      delete open[column];
+    }
+    const mainId = values[MAIN_ID_COLUMN[source.name] ?? ''];
+    const place = values[PLACE_COLUMN[source.name] ?? ''];
+    const date = values[DATE_COLUMN[source.name] ?? ''];
+    return {
+      recordId: values.record_id as string,
+      payload:
+        Object.keys(secret).length > 0
+          ? { ...open, sealed: this.crypto.encrypt(JSON.stringify(secret)) }
+          : open,
+      contentHash: this.crypto.hmacSm3('content-hash', canonicalJson(values)),
+      idNumberIndex: mainId ? this.crypto.hmacSm3('blind-index', mainId) : null,
+      jurisdictionCode: place || null,
+      recordDate: date || null,
+    };
+  }
+}
+
+class RejectedFile extends Error {}
+
+function writeReport(path: string, problems: RecordProblemRow[]): void {
+  const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  const lines = [
+    'row,field,code,message',
+    ...problems.map((p) => [p.row, p.field, p.code, p.message].map(quote).join(',')),
+  ];
+  writeFileSync(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+}
