@@ -6,6 +6,7 @@ import { createDatabase, migrate, type Db } from '@renkou/db';
 import type { Config } from './config';
 import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './crypto/crypto-provider';
 import { AuditService } from './modules/audit';
+import { BenefitsServices } from './modules/benefits';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
 import { JurisdictionService } from './modules/jurisdictions';
 import { ImportJobs, PersonService, RegisterService } from './modules/register';
@@ -26,6 +27,7 @@ export interface Application {
   imports: ImportJobs;
   statistics: StatisticsService;
   records: RecordsService;
+  benefits: BenefitsServices;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     statistics: new StatisticsService(deps.db, jurisdictions, register),
     records: new RecordsService(deps.db, audit, clock, deps.crypto),
+    benefits: new BenefitsServices(deps.db, audit, clock, register, deps.crypto),
     close: () => deps.db.destroy(),
   };
 }

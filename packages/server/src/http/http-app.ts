@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Application } from '../application';
 import { auditRoutes } from '../modules/audit';
+import { benefitsRoutes } from '../modules/benefits';
 import { authRoutes, resolveSession, sessionCookieName, usersRoutes } from '../modules/auth';
 import { jurisdictionsRoutes } from '../modules/jurisdictions';
 import { registerImportRoutes, registerRoutes } from '../modules/register';
@@ -86,6 +87,7 @@ export async function buildHttpApp(app: Application, options: HttpOptions = {}):
   await server.register(registerRoutes, { persons: app.persons, register: app.register });
   await server.register(registerImportRoutes, { jobs: app.imports });
   await server.register(statisticsRoutes, { statistics: app.statistics });
+  await server.register(benefitsRoutes, { benefits: app.benefits });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(webDir);
