@@ -48,6 +48,9 @@ export function createApplication(deps: ApplicationDeps): Application {
   const auth = new AuthService(deps.db, audit, clock, settings);
   const users = new UsersService(deps.db, audit, clock, auth, jurisdictions, settings);
   const register = new RegisterService(deps.db, audit, clock, jurisdictions, deps.crypto);
+  const benefits = new BenefitsServices(deps.db, audit, clock, register, deps.crypto);
+  // A death in the register stops benefits from the next month (issue 5: life events drive payments).
+  register.onLifeEvent((event) => benefits.lifeEvents.onDeath(event.personKey, event.date));
   return {
     db: deps.db,
     clock,
@@ -62,7 +65,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     statistics: new StatisticsService(deps.db, jurisdictions, register),
     records: new RecordsService(deps.db, audit, clock, deps.crypto),
-    benefits: new BenefitsServices(deps.db, audit, clock, register, deps.crypto),
+    benefits,
     close: () => deps.db.destroy(),
   };
 }

@@ -2,7 +2,7 @@ export { RegisterService } from './register.service';
 export { PersonService } from './person.service';
 export type { PersonDetail, PersonQuery } from './person.service';
 export { registerRoutes } from './register.routes';
-export type { ImportResult } from './register.service';
+export type { ImportResult, LifeEvent, LifeEventListener } from './register.service';
 export { FileFault, openTable, requireColumns } from './import/table-reader';
 export type { Dataset, ImportProgress } from './import/register-import';
 export type { VerifyRegisterReport } from './register-verify';

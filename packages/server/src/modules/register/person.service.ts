@@ -284,6 +284,8 @@ export class PersonService {
         outcome.errors.map((e) => ({ field: e.field, reason: e.message })),
       );
     }
+    if (event.type === 'death')
+      await this.register.notifyLifeEvent({ type: 'death', personKey: event.personId, date: event.date });
     return { outcome, personKey: event.personId, eventId: event.eventId };
   }
 }

@@ -36,8 +36,17 @@ export interface ImportOptions {
   chunkSize?: number;
 }
 
+/** A life event now in the register, for modules that act on it (benefits stop on death). */
+export interface LifeEvent {
+  type: 'death';
+  personKey: string;
+  date: string;
+}
+export type LifeEventListener = (event: LifeEvent) => Promise<unknown>;
+
 export class RegisterService {
   private codes: CodeBook | undefined;
+  private readonly lifeEventListeners: LifeEventListener[] = [];
 
   constructor(
     private readonly db: Db,
@@ -52,6 +61,18 @@ export class RegisterService {
   readonly cipher: RegisterCipher;
 
   /** The division codes, read once per process (the tree changes only by `renkou init`). */
+  /**
+   * Listeners run after the event is committed; they must be idempotent, because a rerun of an
+   * import (or a retried form) tells them again.
+   */
+  onLifeEvent(listener: LifeEventListener): void {
+    this.lifeEventListeners.push(listener);
+  }
+
+  async notifyLifeEvent(event: LifeEvent): Promise<void> {
+    for (const listener of this.lifeEventListeners) await listener(event);
+  }
+
   async codeBook(): Promise<CodeBook> {
     this.codes ??= await CodeBook.open(this.db);
     return this.codes;
@@ -177,6 +198,7 @@ export class RegisterService {
           },
         );
       });
+      for (const death of tally.deaths) await this.notifyLifeEvent({ type: 'death', ...death });
       return { importId, report, ...tally.counts, problems: tally.sortedProblems() };
     } catch (error) {
       await this.db

@@ -20,6 +20,8 @@ export interface ImportCounts {
 export class ImportTally {
   readonly counts: ImportCounts = { accepted: 0, rejected: 0, unchanged: 0, warnings: 0 };
   readonly problems: ImportProblem[] = [];
+  /** Deaths now in the register (accepted, or unchanged on a rerun): other modules act on them. */
+  readonly deaths: { personKey: string; date: string }[] = [];
 
   reject(file: string, row: number, errors: readonly RowProblem[]): void {
     this.counts.rejected += 1;

@@ -235,6 +235,8 @@ export async function runRegisterImport(
         const outcome = outcomes[i] as Outcome;
         tally.outcome(events.file, c.rowNo, outcome);
         const event = c.item.event;
+        if (event.type === 'death' && outcome.status !== 'rejected')
+          tally.deaths.push({ personKey: event.personId, date: event.date });
         if (
           outcome.status === 'rejected' &&
           (event.type === 'birth' || event.type === 'move' || event.type === 'hukou')
