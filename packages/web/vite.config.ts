@@ -18,7 +18,11 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // One cached vendor chunk (React, antd, dayjs); pages are split per feature by lazy routes.
-        manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined),
+        // ECharts and exceljs stay out of it: only the statistics pages load them (exceljs on export).
+        manualChunks: (id) =>
+          id.includes('node_modules') && !/node_modules\/(echarts|zrender|exceljs)\//.test(id)
+            ? 'vendor'
+            : undefined,
       },
     },
   },

@@ -1,11 +1,13 @@
 // The left menu: only the modules the session's permissions allow.
 import {
   AuditOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
   HomeOutlined,
   SearchOutlined,
   SolutionOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Permission } from '@renkou/core';
@@ -51,6 +53,20 @@ const entries: MenuEntry[] = [
     icon: <CloudUploadOutlined />,
     permission: Permission.PersonWrite,
     testId: 'menu-register-import',
+  },
+  {
+    path: '/statistics',
+    label: 'nav.statistics',
+    icon: <BarChartOutlined />,
+    permission: Permission.StatsRead,
+    testId: 'menu-statistics',
+  },
+  {
+    path: '/statistics/report',
+    label: 'nav.statisticsReport',
+    icon: <TableOutlined />,
+    permission: Permission.StatsRead,
+    testId: 'menu-statistics-report',
   },
   {
     path: '/users',

@@ -33,6 +33,12 @@ const EventFormPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/register/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })),
+);
+const StatisticsReportPage = lazy(() =>
+  import('../features/statistics/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading fullScreen />}>{page}</Suspense>;
 
@@ -131,6 +137,29 @@ export const router = createBrowserRouter([
             <ImportPage />
           </RequirePermission>
         ),
+      },
+      {
+        path: 'statistics',
+        handle: { crumb: 'nav.statistics' } satisfies RouteHandle,
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission={Permission.StatsRead}>
+                <StatisticsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'report',
+            handle: { crumb: 'nav.statisticsReport' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.StatsRead}>
+                <StatisticsReportPage />
+              </RequirePermission>
+            ),
+          },
+        ],
       },
       { path: '*', element: <NotFound /> },
     ],

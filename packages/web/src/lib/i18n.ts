@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import { registerMessages } from './i18n-register';
 import { registerFormMessages } from './i18n-register-forms';
+import { statisticsMessages } from './i18n-statistics';
 
 export type Lang = 'zh' | 'en';
 
@@ -152,6 +153,7 @@ const messages = {
   'outcome.failed': ['失败', 'Failed'],
   ...registerMessages,
   ...registerFormMessages,
+  ...statisticsMessages,
 } satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,192 @@
+// The statistics dashboard in Chromium: the county officer opens 统计分析 and sees the headline figures
+// GET /api/stats gives for the last full year of the register, the pyramid drawn (PNG and data downloads
+// from its toolbox), a drill-down to a township (one request each, none again on going back), the
+// report's total row equal to the sum of its rows and its Excel workbook; the dashboard fits a phone.
+import { readFileSync } from 'node:fs';
+import { request, type APIRequestContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { startDemoServer, type StartedServer } from './server-process';
+
+const DEMO_PASSWORD = 'Renkou#Demo2026';
+const COUNTY = '652926'; // 拜城县, the scope of the demo user `county`
+
+type Indicators = Record<string, number | null | number[] | string | Record<string, unknown>>;
+interface StatsResult {
+  jurisdiction: string;
+  indicators: Indicators;
+  children?: { jurisdiction: string; name: string; indicators: Indicators }[];
+}
+
+const HEADLINES = [
+  'population_end',
+  'births',
+  'deaths',
+  'cbr',
+  'cdr',
+  'natural_growth_rate',
+  'srb',
+  'tfr',
+  'share_65_plus',
+];
+
+let server: StartedServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let api: APIRequestContext;
+let period: { from: string; to: string };
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  api = await request.newContext({ baseURL: server.url });
+  const login = await api.post('/api/auth/login', { data: { username: 'county', password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const { dataset } = (await (await api.get('/api/register/dataset')).json()) as {
+    dataset: { start: string; end: string } | null;
+  };
+  if (!dataset) throw new Error('renkou demo seeded no register (RENKOU_DEMO_PERSONS); these tests need one');
+  // The dashboard's default: the last calendar year the register covers in full.
+  const year = Number(dataset.end.slice(0, 4)) - (dataset.end.endsWith('-12-31') ? 0 : 1);
+  period = { from: `${year}-01-01`, to: `${year}-12-31` };
+});
+afterAll(async () => {
+  await api?.dispose();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function stats(jurisdiction: string): Promise<StatsResult> {
+  const response = await api.get(
+    `/api/stats?jurisdiction=${jurisdiction}&from=${period.from}&to=${period.to}&basis=residence`,
+  );
+  expect(response.status()).toBe(200);
+  return (await response.json()) as StatsResult;
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
+}
+
+/** Waits until the dashboard shows the answer for the division. */
+async function dashboardReady(page: Page, code: string): Promise<void> {
+  await page
+    .locator(`[data-testid="stats-dashboard"][data-state="ready"][data-jurisdiction="${code}"]`)
+    .waitFor({ timeout: 60_000 });
+}
+
+async function expectHeadlines(page: Page, indicators: Indicators): Promise<void> {
+  for (const name of HEADLINES) {
+    const value = indicators[name];
+    const card = page.getByTestId(`stat-${name}`);
+    expect(await card.getAttribute('data-value'), name).toBe(value === null ? '' : String(value));
+  }
+  const number = (v: unknown, digits = 0) =>
+    (v as number).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const large = (v: number) => (v >= 1e5 ? `${number(v / 1e4, 1)}万` : number(v));
+  expect(await page.getByTestId('stat-population_end-text').textContent()).toBe(
+    large(indicators.population_end as number),
+  );
+  expect(await page.getByTestId('stat-births-text').textContent()).toBe(large(indicators.births as number));
+  if (indicators.cbr !== null) {
+    expect(await page.getByTestId('stat-cbr-text').textContent()).toBe(`${number(indicators.cbr, 2)}‰`);
+  }
+  if (indicators.tfr !== null) {
+    expect(await page.getByTestId('stat-tfr-text').textContent()).toBe(number(indicators.tfr, 2));
+  }
+}
+
+describe('statistics dashboard in Chromium', () => {
+  it('shows the API figures, the pyramid, drills down to a township and prints the report', async () => {
+    const county = await stats(COUNTY);
+    const townships = county.children ?? [];
+    expect(townships.length).toBeGreaterThan(0);
+    // The most populous township: it has births to show.
+    const township = [...townships].sort(
+      (a, b) => (b.indicators.population_end as number) - (a.indicators.population_end as number),
+    )[0];
+    if (!township) return;
+
+    const page = await browser.context.newPage();
+    const statsRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/stats')) statsRequests.push(r.url());
+    });
+    await signIn(page, 'county');
+    await page.getByTestId('menu-statistics').click();
+    await dashboardReady(page, COUNTY);
+    expect(page.url()).not.toContain('j=');
+    await expectHeadlines(page, county.indicators);
+
+    // The pyramid is drawn on a canvas of its own.
+    const canvas = page.getByTestId('chart-pyramid').locator('canvas').first();
+    await canvas.waitFor();
+    expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+    expect(await page.getByTestId('chart-srb').locator('canvas').count()).toBeGreaterThan(0);
+    // Its toolbox (top right, drawn on the canvas): the PNG, then the data behind it as Excel.
+    const chart = await page.getByTestId('chart-pyramid').boundingBox();
+    if (!chart) throw new Error('no pyramid');
+    for (const [fromRight, extension] of [
+      [58, /\.png$/],
+      [21, /\.xlsx$/],
+    ] as const) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.mouse.click(chart.x + chart.width - fromRight, chart.y + 20),
+      ]);
+      expect(file.suggestedFilename()).toMatch(extension);
+    }
+
+    // Drill down: a click on the township's row asks for it as the division.
+    await page.locator(`[data-testid="stats-child-link"][data-code="${township.jurisdiction}"]`).click();
+    await dashboardReady(page, township.jurisdiction);
+    expect(page.url()).toContain(`j=${township.jurisdiction}`);
+    await expectHeadlines(page, (await stats(township.jurisdiction)).indicators);
+    expect(await page.getByTestId('stats-subtitle').textContent()).toContain(township.name);
+
+    // Back to the county: answered from memory, no third request.
+    await page.goBack();
+    await dashboardReady(page, COUNTY);
+    expect(statsRequests).toHaveLength(2);
+
+    // The report: one row per township, the total row the sum of the rows and the county's own counts.
+    await page.getByTestId('stats-open-report').click();
+    await page.locator('[data-testid="stats-report"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('stats-report-row').count()).toBe(townships.length);
+    for (const key of ['births', 'births_male', 'births_female', 'deaths', 'population_end']) {
+      const rows = await page
+        .locator(`[data-testid="stats-report-row"] td[data-key="${key}"]`)
+        .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+      const total = Number(
+        await page
+          .locator(`[data-testid="stats-report-total"] td[data-key="${key}"]`)
+          .getAttribute('data-value'),
+      );
+      expect(total, key).toBe(rows.reduce((a, b) => a + b, 0));
+      expect(total, key).toBe(county.indicators[key]);
+    }
+    expect(statsRequests).toHaveLength(2);
+
+    // The workbook is built in the browser.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('stats-report-excel').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    // On a phone the dashboard fits the screen.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goBack();
+    await dashboardReady(page, COUNTY);
+    await page.getByTestId('chart-pyramid').locator('canvas').first().waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(statsRequests).toHaveLength(2);
+    await page.close();
+  });
+});
