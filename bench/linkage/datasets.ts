@@ -3,6 +3,7 @@
 // alongside.
 import { join } from 'node:path';
 import { benchRoot } from '../lib/discover';
+import { loadDepartmentFile, type LoadedDataset } from './synthetic';
 
 export const dataRoot = join(benchRoot, '..', '..', 'shared', 'benchmarks', 'linkage');
 export const modelsDir = join(benchRoot, 'linkage', 'models');
@@ -25,6 +26,10 @@ export interface BenchDataset {
   published?: Published[];
   /** Included only with --all (slow or redundant). */
   extended?: boolean;
+  /** Tables and truth from elsewhere than `files` (the generator's department files). */
+  load?: (log: (message: string) => void) => Promise<LoadedDataset>;
+  /** The synthetic county whose register `load` links against (built before the clock starts). */
+  county?: string;
 }
 
 const febrlPerson = (id: string) => /^rec-(\d+)-/.exec(id)?.[1] ?? id;
@@ -51,6 +56,13 @@ const dsgenPublished: Record<string, Published[]> = {
 };
 
 const sizes = ['1000', '2500', '5000', '10000'];
+
+/** Same child ID, or same mother ID + birth date (a newborn's record carries the mother's), or same name + birth date. */
+const birthTrivial = [
+  ['citizenId(id_number)'],
+  ['citizenId(mother_id_number)', 'birth_date'],
+  ['name', 'birth_date'],
+];
 
 export const datasets: BenchDataset[] = [
   ...['1', '2', '3'].map((n): BenchDataset => ({
@@ -107,4 +119,38 @@ export const datasets: BenchDataset[] = [
       trivialRules: febrlTrivial,
     })),
   ),
+  ...chineseDatasets(),
 ];
+
+function chineseDatasets(): BenchDataset[] {
+  const load =
+    (county: string, file: 'hospital_births' | 'civil_deaths', limit = Number.POSITIVE_INFINITY) =>
+    (log: (message: string) => void) =>
+      loadDepartmentFile(county, file, limit, log);
+  return [
+    {
+      key: 'cn_births',
+      files: ['synthetic demo 652926: hospital_births.csv', 'register persons'],
+      model: 'chinese-births.json',
+      trivialRules: birthTrivial,
+      load: load('demo', 'hospital_births'),
+      county: 'demo',
+    },
+    {
+      key: 'cn_deaths',
+      files: ['synthetic demo 652926: civil_deaths.csv', 'register persons'],
+      model: 'chinese-deaths.json',
+      trivialRules: [['citizenId(id_number)'], ['name', 'birth_date']],
+      load: load('demo', 'civil_deaths'),
+      county: 'demo',
+    },
+    {
+      key: 'cn_births_2m',
+      files: ['synthetic 2 M 652926: first 200,000 rows of hospital_births.csv', 'register persons'],
+      model: 'chinese-births.json',
+      trivialRules: birthTrivial,
+      load: load('2m', 'hospital_births', 200_000),
+      county: '2m',
+    },
+  ];
+}

@@ -28,10 +28,17 @@ export interface Accuracy {
   trivial: PairwiseScore;
 }
 
-export function truthOf(dataset: BenchDataset, records: RecordSet, ids: readonly string[]): Int32Array {
-  const labels = dataset.truthColumn
-    ? records.column(dataset.truthColumn)
-    : ids.map((id) => (dataset.truthFromId as (id: string) => string)(id));
+export function truthOf(
+  dataset: BenchDataset,
+  records: RecordSet,
+  ids: readonly string[],
+  given?: readonly string[],
+): Int32Array {
+  const labels =
+    given ??
+    (dataset.truthColumn
+      ? records.column(dataset.truthColumn)
+      : ids.map((id) => (dataset.truthFromId as (id: string) => string)(id)));
   return truthClusters(labels);
 }
 
@@ -53,9 +60,10 @@ export function evaluate(
   tables: RecordTable[],
   result: LinkResult,
   threshold: number,
+  labels?: readonly string[],
 ): Accuracy {
   const { records, pairs, scores } = result;
-  const truth = truthOf(dataset, records, result.ids);
+  const truth = truthOf(dataset, records, result.ids, labels);
   const sizeA = records.isLink ? records.sizeA : undefined;
   const truePairs = countTruePairs(truth, sizeA);
   return {

@@ -150,3 +150,30 @@ export function generateCandidatePairs(
   });
   return { ...view, rule, report };
 }
+
+/**
+ * The same pairs ordered by right record (a stable counting sort, so each record's pairs keep their
+ * rule order): scoring then reads the larger table almost in sequence instead of at random, which
+ * matters once the records no longer fit in the CPU caches (a 2 M-person register).
+ */
+export function sortPairsByRight(pairs: CandidatePairs, records: number): CandidatePairs {
+  const { left, right, rule, length } = pairs;
+  const start = new Int32Array(records + 1);
+  for (let p = 0; p < length; p++) {
+    const r = (right[p] as number) + 1;
+    start[r] = (start[r] as number) + 1;
+  }
+  for (let r = 0; r < records; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  const sortedLeft = new Int32Array(length);
+  const sortedRight = new Int32Array(length);
+  const sortedRule = new Uint8Array(length);
+  for (let p = 0; p < length; p++) {
+    const r = right[p] as number;
+    const at = start[r] as number;
+    start[r] = at + 1;
+    sortedLeft[at] = left[p] as number;
+    sortedRight[at] = r;
+    sortedRule[at] = rule[p] as number;
+  }
+  return { left: sortedLeft, right: sortedRight, length, rule: sortedRule, report: pairs.report };
+}

@@ -23,6 +23,8 @@ export interface PreparedComparison {
   levelOf(i: number, j: number): number;
   /** The same without the pair cache: for random pairs, whose values rarely meet twice. */
   levelOfUncached(i: number, j: number): number;
+  /** Sizes the pair cache ahead for a run over this many pairs. */
+  reserve(pairs: number): void;
   /** log2 of the relative frequency of record i's value (for the exact level's TF adjustment), or null. */
   logTf: Float64Array | null;
   tfWeight: number;
@@ -122,6 +124,7 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
     exactLevel,
     levelOf,
     levelOfUncached,
+    reserve: (pairs) => cache.reserve(pairs),
     logTf,
     tfWeight,
     config,

@@ -2,6 +2,11 @@
 // fields with doubled quotes and line breaks, CRLF/LF, and trims fields on request (FEBRL files put
 // a space after every comma).
 
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 export class CsvReader {
   private field = '';
   private row: string[] = [];
@@ -20,43 +25,59 @@ export class CsvReader {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
+    // Runs of ordinary characters are copied as one slice: far faster than one character at a time.
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
       if (this.inQuotes) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            this.field += '"';
-            i++;
-          } else if (i + 1 === text.length) {
-            // A quote at the end of a chunk: decide with the next chunk.
-            this.inQuotes = false;
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          this.field += text.slice(i);
+          break;
+        }
+        this.field += text.slice(i, quote);
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          this.field += '"';
+          i = quote + 2;
+        } else {
+          this.inQuotes = false;
+          // A quote at the end of a chunk: decide with the next chunk.
+          if (quote + 1 === n) {
             this.quoteSeen = true;
             this.pendingQuote = true;
-          } else {
-            this.inQuotes = false;
           }
-        } else this.field += ch;
+          i = quote + 1;
+        }
         continue;
       }
       if (this.pendingQuote) {
         this.pendingQuote = false;
-        if (ch === '"') {
+        if (text.charCodeAt(i) === QUOTE) {
           this.field += '"';
           this.inQuotes = true;
+          i++;
           continue;
         }
       }
-      if (ch === '"' && !this.quoteSeen && this.field.trim() === '') {
-        this.inQuotes = true;
-        this.quoteSeen = true;
-        this.field = '';
-      } else if (ch === ',') {
-        this.endField();
-      } else if (ch === '\n') {
-        this.endRow();
-      } else if (ch === '\r') {
-        if (text[i + 1] !== '\n') this.endRow();
-      } else this.field += ch;
+      let k = i;
+      let code = 0;
+      while (k < n) {
+        code = text.charCodeAt(k);
+        if (code === COMMA || code === LF || code === CR || code === QUOTE) break;
+        k++;
+      }
+      if (k > i) this.field += text.slice(i, k);
+      if (k === n) break;
+      if (code === QUOTE) {
+        if (!this.quoteSeen && this.field.trim() === '') {
+          this.inQuotes = true;
+          this.quoteSeen = true;
+          this.field = '';
+        } else this.field += '"';
+      } else if (code === COMMA) this.endField();
+      else if (code === LF) this.endRow();
+      else if (text.charCodeAt(k + 1) !== LF) this.endRow(); // CR alone ends a row; CRLF at the LF
+      i = k + 1;
     }
     return this.rows.splice(0);
   }

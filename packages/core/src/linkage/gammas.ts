@@ -13,7 +13,9 @@ export function computeGammas(
   const gammas = new Uint8Array(length * width);
   // One pass per comparison keeps each level function monomorphic and its data in cache.
   for (let c = 0; c < width; c++) {
-    const levelOf = (comparisons[c] as PreparedComparison).levelOf;
+    const comparison = comparisons[c] as PreparedComparison;
+    comparison.reserve(length);
+    const levelOf = comparison.levelOf;
     for (let p = 0, at = c; p < length; p++, at += width) {
       gammas[at] = levelOf(left[p] as number, right[p] as number);
     }

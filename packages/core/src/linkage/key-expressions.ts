@@ -4,7 +4,7 @@ import { normalizeChineseName, pinyinKey, sortedTokensKey, variantKey } from './
 import { citizenIdKey } from './comparators/citizen-id';
 import { parseDateKey } from './comparators/dates';
 import type { RecordSet } from './records';
-import { normalizeText } from './value-keys';
+import { normalizeColumn } from './value-keys';
 
 export class KeyExpressionError extends Error {}
 
@@ -76,16 +76,29 @@ export function expressionColumns(text: string): string[] {
   return walk(parseKeyExpression(text));
 }
 
+// Keys per record set and expression: rules, strict prior rules and EM sessions reuse the same
+// expressions (birth_date, pinyin(name)), and computing them is a large part of a big job.
+const evaluated = new WeakMap<RecordSet, Map<string, string[]>>();
+
 function evaluate(node: Node, records: RecordSet): string[] {
-  if ('column' in node) return records.column(node.column).map((v) => (v === '' ? '' : normalizeText(v)));
-  const fn = functions[node.fn] as (value: string, params: number[]) => string;
-  const memo = new Map<string, string>();
-  return evaluate(node.arg, records).map((v) => {
-    if (v === '') return '';
-    let out = memo.get(v);
-    if (out === undefined) memo.set(v, (out = fn(v, node.params)));
-    return out;
-  });
+  const key = JSON.stringify(node);
+  let cache = evaluated.get(records);
+  if (!cache) evaluated.set(records, (cache = new Map()));
+  let keys = cache.get(key);
+  if (keys) return keys;
+  if ('column' in node) keys = normalizeColumn('string', records.column(node.column));
+  else {
+    const fn = functions[node.fn] as (value: string, params: number[]) => string;
+    const memo = new Map<string, string>();
+    keys = evaluate(node.arg, records).map((v) => {
+      if (v === '') return '';
+      let out = memo.get(v);
+      if (out === undefined) memo.set(v, (out = fn(v, node.params)));
+      return out;
+    });
+  }
+  cache.set(key, keys);
+  return keys;
 }
 
 /** One key per record for a list of expressions that must all agree; '' when any part is missing. */

@@ -1,6 +1,6 @@
 // One linkage job, start to finish, on tables already in memory: prepare comparisons, block, train,
 // score every candidate pair, cluster. `renkou link files` and the benchmark both run this.
-import { generateCandidatePairs, type CandidatePairs } from './blocking';
+import { generateCandidatePairs, sortPairsByRight, type CandidatePairs } from './blocking';
 import { clusterPairs } from './clustering';
 import { prepareComparison, type PreparedComparison } from './comparisons';
 import { computeGammas } from './gammas';
@@ -70,7 +70,10 @@ export function linkRecords(
 
   let pairs: CandidatePairs;
   try {
-    pairs = generateCandidatePairs(records, model.blocking.rules, model.blocking.maxBlockPairs);
+    pairs = sortPairsByRight(
+      generateCandidatePairs(records, model.blocking.rules, model.blocking.maxBlockPairs),
+      records.count,
+    );
   } catch (error) {
     if (error instanceof KeyExpressionError) throw new ModelConfigError(error.message);
     throw error;

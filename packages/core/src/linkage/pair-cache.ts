@@ -22,6 +22,12 @@ export class PairLevelCache {
     this.mask = capacity - 1;
   }
 
+  /** Grows ahead for about `entries` pairs (bounded), so a large job does not rehash step by step. */
+  reserve(entries: number): void {
+    const bits = Math.min(this.maxBits - 2, Math.ceil(Math.log2(Math.max(1, entries * 2))));
+    while (this.keysA.length < 1 << bits) this.grow();
+  }
+
   private slot(a: number, b: number): number {
     let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
     h ^= h >>> 15;

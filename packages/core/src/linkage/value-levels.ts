@@ -4,6 +4,12 @@
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { pinyinAgrees, pinyinKey, sortedTokensKey, variantKey, type PinyinKey } from './chinese/name-keys';
 import { citizenIdKey, type CitizenIdKey } from './comparators/citizen-id';
+import {
+  charClassMask,
+  editLowerBound,
+  jaroUpperBound,
+  jaroWinklerUpperBound,
+} from './comparators/char-bounds';
 import { osaDistanceWithin } from './comparators/damerau-levenshtein';
 import { dayMonthSwapped, parseDateKey, type DateKey } from './comparators/dates';
 import { jaro, jaroWinkler } from './comparators/jaro-winkler';
@@ -144,6 +150,43 @@ export function valueLevelFunction(
     if (kind === 'chineseName') return variant(id);
     return distinct[id] as string;
   };
+  // Character-class masks (0 = not yet computed) and the lowest thresholds, for the bounds that
+  // skip comparators whose answer cannot reach any level.
+  const textMasks = new Int32Array(n);
+  const pinyinMasks = names.includes('pinyinJaroWinkler') ? new Int32Array(n) : textMasks;
+  const textMask = (id: number) => textMasks[id] || (textMasks[id] = charClassMask(text(id)));
+  const pinyinMask = (id: number) => pinyinMasks[id] || (pinyinMasks[id] = charClassMask(py(id).primary));
+  const lowest = (name: string) =>
+    Math.min(...params.filter((_, k) => names[k] === name), Number.POSITIVE_INFINITY);
+  const minJw = lowest('jaroWinkler');
+  const minJaro = lowest('jaro');
+  const minPyJw = lowest('pinyinJaroWinkler');
+  const textJw = (a: number, b: number): number => {
+    const ta = text(a);
+    const tb = text(b);
+    return jaroWinklerUpperBound(ta.length, tb.length, textMask(a), textMask(b)) < minJw
+      ? 0
+      : jaroWinkler(ta, tb);
+  };
+  const textJaro = (a: number, b: number): number => {
+    const ta = text(a);
+    const tb = text(b);
+    return jaroUpperBound(ta.length, tb.length, textMask(a), textMask(b)) < minJaro ? 0 : jaro(ta, tb);
+  };
+  const textOsa = (a: number, b: number): number => {
+    const ta = text(a);
+    const tb = text(b);
+    return editLowerBound(ta.length, tb.length, textMask(a), textMask(b)) > editLimit
+      ? editLimit + 1
+      : osaDistanceWithin(ta, tb, editLimit);
+  };
+  const pinyinJw = (a: number, b: number): number => {
+    const pa = py(a).primary;
+    const pb = py(b).primary;
+    return jaroWinklerUpperBound(pa.length, pb.length, pinyinMask(a), pinyinMask(b)) < minPyJw
+      ? 0
+      : jaroWinkler(pa, pb);
+  };
 
   return (a: number, b: number): number => {
     // Each measure is computed at most once per call, on first need.
@@ -159,15 +202,15 @@ export function valueLevelFunction(
           if (a === b) return k;
           break;
         case C.jaroWinkler:
-          if (jw < 0) jw = jaroWinkler(text(a), text(b));
+          if (jw < 0) jw = textJw(a, b);
           if (jw >= p) return k;
           break;
         case C.jaro:
-          if (jr < 0) jr = jaro(text(a), text(b));
+          if (jr < 0) jr = textJaro(a, b);
           if (jr >= p) return k;
           break;
         case C.damerauLevenshtein:
-          if (osa < 0) osa = osaDistanceWithin(text(a), text(b), editLimit);
+          if (osa < 0) osa = textOsa(a, b);
           if (osa <= p) return k;
           break;
         case C.levenshtein:
@@ -256,7 +299,7 @@ export function valueLevelFunction(
           if (pinyinAgrees(py(a), py(b))) return k;
           break;
         case C.pinyinJaroWinkler:
-          if (pyJw < 0) pyJw = jaroWinkler(py(a).primary, py(b).primary);
+          if (pyJw < 0) pyJw = pinyinJw(a, b);
           if (pyJw >= p) return k;
           break;
         default:

@@ -28,7 +28,7 @@ export function nameTokens(normalized: string): string[] {
 
 /** Simplified-character key without separators (traditional and variant forms fold together). */
 export function variantKey(normalized: string): string {
-  return tToCn(hkToCn(normalized)).replace(/[\u00B7 ]/gu, '');
+  return variantKeyTokens(normalized).replace(/[\u00B7 ]/gu, '');
 }
 
 const readingsCache = new Map<string, readonly string[]>();
@@ -50,9 +50,40 @@ export function characterReadings(ch: string): readonly string[] {
 
 export interface PinyinKey {
   /** Per character position: the possible toneless readings (the surname's own reading at the head). */
-  positions: string[][];
+  positions: (readonly string[])[];
   /** One reading per position (the surname reading, then the most common), tokens joined by spaces. */
   primary: string;
+}
+
+const defaultCache = new Map<string, string>();
+
+/** The most common toneless reading of one character (its lower-case text when it is not Han). */
+function defaultReading(ch: string): string {
+  let reading = defaultCache.get(ch);
+  if (reading === undefined) {
+    reading = hanPattern.test(ch) ? (pinyin(ch, { toneType: 'none' }) as string) || ch : ch.toLowerCase();
+    defaultCache.set(ch, reading);
+  }
+  return reading;
+}
+
+const surnameCache = new Map<string, (string | null)[]>();
+
+/**
+ * Surname readings of a name's first two characters (enough for 万俟, 欧阳), null where the surname
+ * rules keep the common reading. pinyin-pro is slow per call, so only this prefix goes through it.
+ */
+function surnameReadings(head: string): (string | null)[] {
+  let readings = surnameCache.get(head);
+  if (!readings) {
+    const asSurname = pinyin(head, { toneType: 'none', type: 'array', surname: 'head' }) as string[];
+    readings = [...head].map((ch, i) => {
+      const reading = asSurname[i];
+      return reading && hanPattern.test(ch) && reading !== defaultReading(ch) ? reading : null;
+    });
+    surnameCache.set(head, readings);
+  }
+  return readings;
 }
 
 /**
@@ -61,44 +92,46 @@ export interface PinyinKey {
  * polyphonic character agrees with any homophone of any of its readings.
  */
 export function pinyinKey(normalized: string): PinyinKey {
-  const positions: string[][] = [];
+  const positions: (readonly string[])[] = [];
   const primaryTokens: string[] = [];
   let head = true;
   for (const token of nameTokens(variantKeyTokens(normalized))) {
     const chars = [...token];
-    const surnameReadings = head
-      ? (pinyin(token, { toneType: 'none', type: 'array', surname: 'head' }) as string[])
-      : null;
-    const defaultReadings = pinyin(token, { toneType: 'none', type: 'array' }) as string[];
-    const primary: string[] = [];
+    const surname = head ? surnameReadings(chars.slice(0, 2).join('')) : null;
+    let primary = '';
     chars.forEach((ch, index) => {
-      const all = characterReadings(ch);
-      const surnameReading = surnameReadings?.[index];
-      // Surname mode changes a reading only where the surname rules apply; elsewhere keep all readings.
-      const fromSurname =
-        surnameReading && hanPattern.test(ch) && surnameReading !== defaultReadings[index]
-          ? surnameReading
-          : null;
-      positions.push(fromSurname ? [fromSurname] : [...all]);
-      primary.push(fromSurname ?? defaultReadings[index] ?? all[0] ?? ch);
+      const fromSurname = surname?.[index] ?? null;
+      positions.push(fromSurname ? [fromSurname] : characterReadings(ch));
+      primary += fromSurname ?? defaultReading(ch);
     });
-    primaryTokens.push(primary.join(''));
+    primaryTokens.push(primary);
     head = false;
   }
   return { positions, primary: primaryTokens.join(' ') };
 }
 
-/** The normalised name converted to simplified characters, separators kept. */
+const simplifiedCache = new Map<string, string>();
+
+/**
+ * The normalised name in simplified characters, separators kept. Converted character by character
+ * (names are not phrases) with a cache: OpenCC on every distinct name was the slowest step of a job.
+ */
 function variantKeyTokens(normalized: string): string {
-  return tToCn(hkToCn(normalized));
+  let out = '';
+  for (const ch of normalized) {
+    let simplified = simplifiedCache.get(ch);
+    if (simplified === undefined) simplifiedCache.set(ch, (simplified = tToCn(hkToCn(ch))));
+    out += simplified;
+  }
+  return out;
 }
 
 /** Every position shares at least one reading (homophones, polyphonic characters). */
 export function pinyinAgrees(a: PinyinKey, b: PinyinKey): boolean {
   if (a.positions.length !== b.positions.length || a.positions.length === 0) return false;
   for (let i = 0; i < a.positions.length; i++) {
-    const left = a.positions[i] as string[];
-    const right = b.positions[i] as string[];
+    const left = a.positions[i] as readonly string[];
+    const right = b.positions[i] as readonly string[];
     let shared = false;
     for (const reading of left) {
       if (right.includes(reading)) {

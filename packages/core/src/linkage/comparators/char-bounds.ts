@@ -1,0 +1,39 @@
+// Bounds from the character classes two strings use (one bit per class: UTF-16 code mod 31). A
+// character whose class the other string lacks can neither be matched (Jaro) nor kept (edits), so
+// most non-matching pairs are decided without the O(n·m) comparator. The bounds are exact: a
+// level never changes, only the work to find it.
+
+/** The classes of a string's characters as a 31-bit mask (0 only for the empty string). */
+export function charClassMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) mask |= 1 << (s.charCodeAt(i) % 31);
+  return mask;
+}
+
+export function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** A lower bound of the edit distance (OSA, Levenshtein, Damerau–Levenshtein) of two strings. */
+export function editLowerBound(la: number, lb: number, ma: number, mb: number): number {
+  const onlyA = popcount32(ma & ~mb);
+  const onlyB = popcount32(mb & ~ma);
+  const lengths = la > lb ? la - lb : lb - la;
+  return Math.max(onlyA, onlyB, lengths);
+}
+
+/** An upper bound of the Jaro similarity (1 when either string is empty: no bound). */
+export function jaroUpperBound(la: number, lb: number, ma: number, mb: number): number {
+  if (la === 0 || lb === 0) return 1;
+  const matches = Math.min(la - popcount32(ma & ~mb), lb - popcount32(mb & ~ma));
+  if (matches <= 0) return 0;
+  return (matches / la + matches / lb + 1) / 3;
+}
+
+/** An upper bound of Jaro–Winkler with the textbook prefix boost (at most 4 × 0.1 of the gap). */
+export function jaroWinklerUpperBound(la: number, lb: number, ma: number, mb: number): number {
+  const bound = jaroUpperBound(la, lb, ma, mb);
+  return bound === 0 ? 0 : 0.4 + 0.6 * bound;
+}
