@@ -11,6 +11,7 @@ import { registerImportRegister } from './commands/import-register';
 import { registerRegisterVerify } from './commands/register-verify';
 import { registerInit } from './commands/init';
 import { registerLinkFiles } from './commands/link-files';
+import { registerLinkSource } from './commands/link-source';
 import { registerMigrate } from './commands/migrate';
 import { registerProject } from './commands/project';
 import { registerServe } from './commands/serve';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerExportRegister(program);
   registerRegisterVerify(program);
   registerLinkFiles(program);
+  registerLinkSource(program);
   registerGenerate(program);
   registerStats(program);
   registerProject(program);

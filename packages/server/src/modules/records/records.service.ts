@@ -21,6 +21,7 @@ import type { CryptoProvider } from '../../crypto/crypto-provider';
 import type { AuditService } from '../audit';
 import { openTable, requireColumns } from '../register';
 import { existingRecords, insertRecords, type NewRecord } from './records.repository';
+import { linkSourceToRegister, type LinkDecision } from './record-linking';
 
 export interface RecordProblemRow {
   row: number;
@@ -201,6 +202,29 @@ export class RecordsService {
       },
     );
     return result;
+  }
+
+  /** Links the stored records of a source against the register (audited: it reads every person). */
+  async link(sourceName: string, username: string): Promise<LinkDecision[]> {
+    const source = this.sourceOf(sourceName);
+    const decisions = await linkSourceToRegister(this.db, this.crypto, source.name);
+    const count = (d: LinkDecision['decision']) => decisions.filter((x) => x.decision === d).length;
+    await this.audit.record(
+      this.db,
+      { username },
+      {
+        action: 'records.link',
+        targetType: 'record_source',
+        targetIds: [source.name],
+        details: {
+          records: decisions.length,
+          match: count('match'),
+          review: count('review'),
+          nonMatch: count('non_match'),
+        },
+      },
+    );
+    return decisions;
   }
 
   private toRecord(source: RecordSource, values: Record<string, string>): NewRecord {
