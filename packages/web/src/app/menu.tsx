@@ -1,9 +1,13 @@
 // The left menu: only the modules the session's permissions allow.
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
+  FileDoneOutlined,
+  FilterOutlined,
+  GiftOutlined,
   HomeOutlined,
   SearchOutlined,
   SolutionOutlined,
@@ -67,6 +71,34 @@ const entries: MenuEntry[] = [
     icon: <TableOutlined />,
     permission: Permission.StatsRead,
     testId: 'menu-statistics-report',
+  },
+  {
+    path: '/benefits/programmes',
+    label: 'nav.benefitProgrammes',
+    icon: <GiftOutlined />,
+    permission: Permission.BenefitRead,
+    testId: 'menu-benefit-programmes',
+  },
+  {
+    path: '/benefits/screening',
+    label: 'nav.benefitScreening',
+    icon: <FilterOutlined />,
+    permission: Permission.BenefitRead,
+    testId: 'menu-benefit-screening',
+  },
+  {
+    path: '/benefits/applications',
+    label: 'nav.benefitApplications',
+    icon: <FileDoneOutlined />,
+    permission: Permission.BenefitRead,
+    testId: 'menu-benefit-applications',
+  },
+  {
+    path: '/benefits/batches',
+    label: 'nav.benefitBatches',
+    icon: <AccountBookOutlined />,
+    permission: Permission.BenefitRead,
+    testId: 'menu-benefit-batches',
   },
   {
     path: '/users',

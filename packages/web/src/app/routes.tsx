@@ -1,6 +1,6 @@
 import { Permission } from '@renkou/core';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFound } from '../components/Forbidden';
 import { PageLoading } from '../components/PageLoading';
 import { RequireAuth, RequireGuest, RequirePermission } from './guards';
@@ -38,6 +38,18 @@ const StatisticsPage = lazy(() =>
 );
 const StatisticsReportPage = lazy(() =>
   import('../features/statistics/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const BenefitProgrammesPage = lazy(() =>
+  import('../features/benefits/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })),
+);
+const BenefitScreeningPage = lazy(() =>
+  import('../features/benefits/ScreeningPage').then((m) => ({ default: m.ScreeningPage })),
+);
+const BenefitApplicationsPage = lazy(() =>
+  import('../features/benefits/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })),
+);
+const BenefitBatchesPage = lazy(() =>
+  import('../features/benefits/BatchesPage').then((m) => ({ default: m.BatchesPage })),
 );
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading fullScreen />}>{page}</Suspense>;
@@ -156,6 +168,48 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission={Permission.StatsRead}>
                 <StatisticsReportPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: 'benefits',
+        children: [
+          { index: true, element: <Navigate to="programmes" replace /> },
+          {
+            path: 'programmes',
+            handle: { crumb: 'nav.benefitProgrammes' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitProgrammesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'screening',
+            handle: { crumb: 'nav.benefitScreening' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitScreeningPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'applications',
+            handle: { crumb: 'nav.benefitApplications' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitApplicationsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'batches',
+            handle: { crumb: 'nav.benefitBatches' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitBatchesPage />
               </RequirePermission>
             ),
           },

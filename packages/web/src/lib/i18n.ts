@@ -1,5 +1,6 @@
 // A small dictionary, Chinese first. Terms follow docs/glossary.md. `t('key', { n: 3 })` fills {n}.
 import { createContext, useContext } from 'react';
+import { benefitsMessages } from './i18n-benefits';
 import { registerMessages } from './i18n-register';
 import { registerFormMessages } from './i18n-register-forms';
 import { statisticsMessages } from './i18n-statistics';
@@ -154,6 +155,7 @@ const messages = {
   ...registerMessages,
   ...registerFormMessages,
   ...statisticsMessages,
+  ...benefitsMessages,
 } satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;
