@@ -1,10 +1,11 @@
-// Register data and actors for this folder's db tests (not exported by index.ts). The persons are
-// created through the register's own import, so screening reads real projections.
-import { citizenIdCheckDigit, Role, type Actor, type Role as RoleType } from '@renkou/core';
+// Register data, actors and shared setup (a fresh application, enrolment, paying a period) for this
+// folder's db tests (not exported by index.ts). The persons are created through the register's own
+// import, so screening reads real projections.
+import { citizenIdCheckDigit, DAY, DomainError, Role, type Actor, type Role as RoleType } from '@renkou/core';
 import { writeDataset } from '../../testing/register-fixtures';
-import type { openTestApplication } from '../../testing/test-application';
+import { openTestApplication } from '../../testing/test-application';
 
-type App = Awaited<ReturnType<typeof openTestApplication>>;
+export type App = Awaited<ReturnType<typeof openTestApplication>>;
 
 const id = (first17: string) => `${first17}${citizenIdCheckDigit(first17)}`;
 export const LI_XIUYING_ID = id('65292619650410002');
@@ -76,4 +77,76 @@ export function staff() {
     finance2: person(Role.Finance, '652926', 'finance-2'),
     finance3: person(Role.Finance, '652926', 'finance-3'),
   };
+}
+
+export type Staff = ReturnType<typeof staff>;
+
+/** A fresh application with the demo county's tree and the register above: each db test file's start. */
+export async function openBenefitsApp(): Promise<App> {
+  const app = await openTestApplication();
+  await app.jurisdictions.loadCoverage('652926');
+  await importBenefitRegister(app);
+  return app;
+}
+
+/** The refusal a promise ends in (a DomainError), or a failure when it succeeds. */
+export async function refused(
+  promise: Promise<unknown>,
+): Promise<{ code: string; reason: string | undefined; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError)
+      return { code: error.code, reason: error.details[0]?.reason, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/**
+ * Takes a 特扶 application for one person through the whole review to enrolment from `enrolFrom`; the
+ * bank account's name is the person key unless given.
+ */
+export async function enrol(
+  app: App,
+  who: Staff,
+  personKey: string,
+  enteredBy: Actor,
+  enrolFrom: string,
+  accountName: string = personKey,
+) {
+  const entered = await app.benefits.applications.create(enteredBy, {
+    programmeCode: 'tefu',
+    personKey,
+    channel: 'worker',
+    bankAccount: `62284800${personKey === 'M1' ? '11112222' : personKey === 'F1' ? '33334444' : '55556666'}`,
+    accountName,
+  });
+  const townA = enteredBy === who.townA ? who.townB : who.townA;
+  await app.benefits.applications.act(townA, entered.id, { action: 'villageApprove', noticeDays: 1 });
+  app.clock.advance(DAY);
+  await app.benefits.applications.act(townA, entered.id, { action: 'closeNotice' });
+  await app.benefits.applications.act(who.county, entered.id, { action: 'townshipApprove' });
+  const county2 = { ...who.county, userId: '00000000-0000-7000-8000-00000000c002', username: 'county-2' };
+  return app.benefits.applications.act(county2, entered.id, { action: 'countyApprove', enrolFrom });
+}
+
+/** Builds, approves and exports the period's 特扶 batch, and imports a bank result paying every line. */
+export async function payAll(app: App, who: Staff, period: string, budgetFen: number) {
+  const built = await app.benefits.payments.build(who.finance1, { programmeCode: 'tefu', period, budgetFen });
+  await app.benefits.payments.approve(who.finance2, built.id);
+  const file = await app.benefits.payments.exportBankFile(who.finance3, built.id);
+  const rows = file.content
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => {
+      const [reference, account, , amount] = line.split(',');
+      return `${reference},${account},${amount},成功,`;
+    });
+  await app.benefits.bankResults.importBankResults(who.finance3, built.id, {
+    fileName: 'result.csv',
+    content: ['reference,account,amount,result,reason', ...rows].join('\n'),
+  });
+  return built;
 }
