@@ -248,7 +248,7 @@ async function explainSearch(app: Application, actor: Actor, input: SearchInput)
   return plans.join('\n\n');
 }
 
-async function measureSearches(
+export async function measureSearches(
   app: Application,
   actor: Actor,
   searches: SearchSpec[],
