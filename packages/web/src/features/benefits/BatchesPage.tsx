@@ -8,9 +8,7 @@ import {
   App,
   Button,
   Col,
-  Drawer,
   Form,
-  Input,
   Modal,
   Popconfirm,
   Row,
@@ -26,8 +24,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { ApiError, errorMessage } from '../../lib/api';
-import { formatNumber, orDash } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
 import { useCan } from '../../lib/session';
@@ -41,38 +38,22 @@ import {
   listBatches,
   listProgrammes,
   type Batch,
-  type BatchLine,
 } from './api';
+import { BatchBuildForm, type BuildValues } from './BatchBuildForm';
+import { BatchDrawer, BatchStatusTag } from './BatchDrawer';
 import { CardList } from './CardList';
-import { batchStatusColor, codeLabel, fenFromYuanText, formatFen, programmeLabel } from './labels';
+import { saveText } from './save-text';
+import { useRefusal } from './use-refusal';
+import { fenFromYuanText, formatFen, programmeLabel } from './labels';
 
 /** Sent to the bank, waiting for its result file ('released' in the core's words). */
 const EXPORTED = ['exported', 'released'];
-
-interface BuildValues {
-  programmeCode: string;
-  period: string;
-  jurisdiction?: string;
-  budget: string;
-}
-
-function saveText(fileName: string, mediaType: string, content: string): void {
-  // A BOM so that Excel opens the CSV's Chinese names correctly.
-  const bom = mediaType.startsWith('text/csv') && !content.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const url = URL.createObjectURL(new Blob([bom, content], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function BatchesPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const { message, modal } = App.useApp();
+  const refused = useRefusal();
   const canPay = useCan(Permission.PaymentManage);
   const [params, setParams] = useSearchParams();
   const programme = params.get('programme') ?? '';
@@ -92,38 +73,6 @@ export function BatchesPage() {
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
-  };
-
-  const refused = (error: unknown, title: string) => {
-    // Row and field problems (a refused bank file) are listed; a bare reason code is not shown.
-    const details = (error instanceof ApiError ? error.details : []).filter(
-      (d) => d.row !== undefined || d.field !== undefined,
-    );
-    if (details.length === 0) {
-      void message.error(errorMessage(error));
-      return;
-    }
-    modal.error({
-      title,
-      width: 560,
-      content: (
-        <>
-          <p>{errorMessage(error)}</p>
-          <ul
-            style={{ paddingInlineStart: 18, maxHeight: 300, overflow: 'auto' }}
-            data-testid="batch-problems"
-          >
-            {details.map((d, i) => (
-              <li key={i}>
-                {[d.row !== undefined ? `第 ${d.row} 行` : '', d.field ?? '', d.reason]
-                  .filter(Boolean)
-                  .join(' ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      ),
-    });
   };
 
   const build = async () => {
@@ -228,11 +177,7 @@ export function BatchesPage() {
     }
   };
 
-  const statusTag = (b: Batch) => (
-    <Tag color={batchStatusColor[b.status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-      {codeLabel(t, 'benefit.batch.status', b.status)}
-    </Tag>
-  );
+  const statusTag = (b: Batch) => <BatchStatusTag batch={b} />;
 
   const actions = (b: Batch) => (
     <Space size={4} wrap onClick={(e) => e.stopPropagation()}>
@@ -332,29 +277,6 @@ export function BatchesPage() {
     { title: t('common.actions'), key: 'actions', render: (_v, b) => actions(b) },
   ];
 
-  const lineColumns: ColumnsType<BatchLine> = [
-    { title: '#', dataIndex: 'lineNo', width: 50 },
-    { title: t('benefit.name'), dataIndex: 'name', render: (v: string | null) => orDash(v) },
-    { title: t('benefit.batch.periodKey'), dataIndex: 'periodKey', width: 90 },
-    {
-      title: t('benefit.amount'),
-      dataIndex: 'amountFen',
-      align: 'right',
-      render: (v: number) => formatFen(v),
-    },
-    { title: t('benefit.account'), dataIndex: 'accountMasked', render: (v: string | null) => orDash(v) },
-    {
-      title: t('benefit.status'),
-      dataIndex: 'status',
-      render: (v: string, line) => (
-        <>
-          {codeLabel(t, 'benefit.line.status', v)}
-          {line.failureReason && <Typography.Text type="danger"> {line.failureReason}</Typography.Text>}
-        </>
-      ),
-    },
-  ];
-
   const opened = openId !== undefined && detail.data?.id === openId ? detail.data : undefined;
 
   return (
@@ -444,92 +366,17 @@ export function BatchesPage() {
         onCancel={() => setBuilding(false)}
         destroyOnClose
       >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="programmeCode"
-            label={t('benefit.programme')}
-            rules={[{ required: true, message: t('benefit.pickProgramme') }]}
-          >
-            <Select
-              options={(programmes.data ?? []).map((p) => ({
-                value: p.code,
-                label: `${p.shortName}（${p.name}）`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="period"
-            label={t('benefit.batch.period')}
-            extra={t('benefit.batch.periodHint')}
-            rules={[
-              {
-                required: true,
-                pattern: /^\s*\d{4}(-(0[1-9]|1[0-2]))?\s*$/,
-                message: t('benefit.batch.periodInvalid'),
-              },
-            ]}
-          >
-            <Input placeholder="2026-11" />
-          </Form.Item>
-          <Form.Item name="jurisdiction" label={t('benefit.jurisdiction')}>
-            <JurisdictionSelect placeholder={t('benefit.ownScope')} />
-          </Form.Item>
-          <Form.Item
-            name="budget"
-            label={t('benefit.batch.budget')}
-            rules={[
-              {
-                required: true,
-                validator: async (_rule, value: string | undefined) => {
-                  if (fenFromYuanText(value ?? '') === undefined)
-                    throw new Error(t('benefit.batch.budgetInvalid'));
-                },
-              },
-            ]}
-          >
-            <Input prefix="¥" inputMode="decimal" placeholder="100000.00" />
-          </Form.Item>
-        </Form>
+        <BatchBuildForm form={form} programmes={programmes.data ?? []} />
       </Modal>
 
-      <Drawer
+      <BatchDrawer
         open={openId !== undefined}
         onClose={() => setOpenId(undefined)}
-        width={mobile ? '100%' : 760}
-        title={
-          opened
-            ? `${t('benefit.batch.detail')} · ${programmeName(opened.programmeCode)} ${opened.period}`
-            : t('benefit.batch.detail')
-        }
-        destroyOnClose
-      >
-        {detail.error && <Alert type="error" showIcon message={detail.error} />}
-        {opened && (
-          <>
-            <Space wrap style={{ marginBottom: 8 }}>
-              {statusTag(opened)}
-              <span>
-                {t('benefit.batch.lines')} {formatNumber(opened.lineCount)}
-              </span>
-              <span>
-                {t('benefit.batch.total')} {formatFen(opened.totalFen)}
-              </span>
-              <span>
-                {t('benefit.batch.budgetShort')} {formatFen(opened.budgetFen)}
-              </span>
-            </Space>
-            <Table<BatchLine>
-              size="small"
-              rowKey="id"
-              columns={lineColumns}
-              dataSource={opened.lines}
-              loading={detail.loading}
-              scroll={{ x: 'max-content' }}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-            />
-          </>
-        )}
-      </Drawer>
+        batch={opened}
+        programmeName={opened ? programmeName(opened.programmeCode) : ''}
+        loading={detail.loading}
+        error={detail.error}
+      />
     </>
   );
 }
