@@ -362,6 +362,47 @@ export interface RecordImportsTable {
   created_by: string | null;
 }
 
+export interface StatCubePopulationTable {
+  basis: number;
+  month: number;
+  code: string;
+  sex: number;
+  age: number;
+  days: number;
+  stock: number;
+}
+
+export interface StatCubeEventsTable {
+  basis: number;
+  month: number;
+  code: string;
+  kind: number;
+  sex: number;
+  age: number;
+  birth_order: number;
+  count: number;
+}
+
+export interface StatCubeMovesTable {
+  basis: number;
+  month: number;
+  from_code: string;
+  to_code: string;
+  count: number;
+}
+
+export interface StatCubeResidentsTable {
+  month: number;
+  residence_code: string;
+  hukou_code: string;
+  count: number;
+}
+
+export interface StatCubePersonsTable {
+  person_key: string;
+  inputs: ColumnType<unknown, string, string>;
+}
+
 export interface DepartmentRecordsTable {
   source: string;
   record_id: string;
@@ -390,6 +431,11 @@ export interface Database {
   register_imports: RegisterImportsTable;
   register_import_problems: RegisterImportProblemsTable;
   record_imports: RecordImportsTable;
+  stat_cube_population: StatCubePopulationTable;
+  stat_cube_events: StatCubeEventsTable;
+  stat_cube_moves: StatCubeMovesTable;
+  stat_cube_residents: StatCubeResidentsTable;
+  stat_cube_persons: StatCubePersonsTable;
   department_records: DepartmentRecordsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;

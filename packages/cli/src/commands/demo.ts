@@ -86,6 +86,9 @@ async function seedRegister(
   });
   bar.stop();
   output.info(`演示登记库已导入：${result.accepted.toLocaleString('zh-CN')} 条（拒绝 ${result.rejected}）`);
+  // Built now rather than on the first dashboard view, which would be answered by the slow scan.
+  output.info('正在建立统计汇总表…');
+  await app.statistics.cubes.refresh({ rebuild: true });
 }
 
 /** Full county size unless RENKOU_DEMO_PERSONS asks for a smaller demo (tests, slow machines). */

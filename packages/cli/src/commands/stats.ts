@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { contextFrom, withApplication, type GlobalOptions } from '../context';
+import { registerStatsRebuild } from './stats-rebuild';
 
 interface StatsOptions {
   jurisdiction: string;
@@ -12,8 +13,9 @@ interface StatsOptions {
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
 
 export function registerStats(program: Command): void {
-  program
-    .command('stats')
+  const stats = program.command('stats');
+  registerStatsRebuild(stats);
+  stats
     .description(
       'the indicators of spec/indicators.md for a jurisdiction and period, with its child jurisdictions',
     )

@@ -29,10 +29,12 @@ export * from './life-table';
 export * from './separation-factors';
 export * from './projection';
 export {
+  assembleIndicators,
   computeIndicators,
   everPlacedIn,
   placeOn,
   type Basis,
+  type IndicatorParts,
   type IndicatorRequest,
   type Indicators,
   type StatPerson,
@@ -48,3 +50,6 @@ export {
   type ProjectionScenario,
 } from './population-projection';
 export { observedRates } from './observed-rates';
+export * from './cube';
+export { indicatorsFromCube, type CubeSlice } from './cube-indicators';
+export { trendFromCubes, type Granularity, type TrendCells, type TrendPoint } from './trend';

@@ -165,27 +165,62 @@ export function computeIndicators(
     residents.push({ residenceCode: residence, hukouCode: placeOn(person.hukou, to) ?? '' });
   }
 
-  const personYears = counter.personYears();
-  const femaleExposure = counter.personYearsByAge('female');
-  const births0 = Array.from(birthsByMotherAge, (n) => n ?? 0);
+  return assembleIndicators({
+    populationStart,
+    exposure: counter,
+    endByAge,
+    birthsByMotherAge,
+    birthOrders,
+    births,
+    birthsMale,
+    deaths,
+    movesIn,
+    movesOut,
+    migrantShare: migrantShare(residents),
+  });
+}
+
+/** What every indicator is made of: counts, integer day tallies and the population on `to` by age. */
+export interface IndicatorParts {
+  populationStart: number;
+  exposure: PersonYearsCounter;
+  /** Population on `to` by sex and single age (index 100 = 100+); holes count as 0. */
+  endByAge: Record<SexKey, number[]>;
+  /** Births by the mother's age on the day of the birth (births of unknown mothers are left out). */
+  birthsByMotherAge: number[];
+  birthOrders: Iterable<number>;
+  births: number;
+  birthsMale: number;
+  deaths: number;
+  movesIn: number;
+  movesOut: number;
+  migrantShare: number | null;
+}
+
+/** The indicators from their parts; the scan and the aggregate tables both end here. */
+export function assembleIndicators(parts: IndicatorParts): Indicators {
+  const { births, birthsMale, deaths } = parts;
+  const personYears = parts.exposure.personYears();
+  const femaleExposure = parts.exposure.personYearsByAge('female');
+  const births0 = Array.from(parts.birthsByMotherAge, (n) => n ?? 0);
   const asfr = ageSpecificFertilityRates(births0, femaleExposure);
   const tfr = totalFertilityRate(asfr);
   const endPopulation = {
-    male: Array.from(endByAge.male, (n) => n ?? 0),
-    female: Array.from(endByAge.female, (n) => n ?? 0),
+    male: Array.from(parts.endByAge.male, (n) => n ?? 0),
+    female: Array.from(parts.endByAge.female, (n) => n ?? 0),
   };
   return {
-    population_start: populationStart,
+    population_start: parts.populationStart,
     population_end:
       endPopulation.male.reduce((a, b) => a + b, 0) + endPopulation.female.reduce((a, b) => a + b, 0),
     person_years: personYears,
-    person_years_by_age: personYearsByAgeMap(counter),
+    person_years_by_age: personYearsByAgeMap(parts.exposure),
     births,
     births_male: birthsMale,
     births_female: births - birthsMale,
     deaths,
-    moves_in: movesIn,
-    moves_out: movesOut,
+    moves_in: parts.movesIn,
+    moves_out: parts.movesOut,
     cbr: crudeBirthRate(births, personYears),
     cdr: crudeDeathRate(deaths, personYears),
     natural_growth_rate: naturalGrowthRate(births, deaths, personYears),
@@ -194,9 +229,9 @@ export function computeIndicators(
     asfr5: ageSpecificFertilityRates5(births0, femaleExposure),
     tfr,
     mean_age_childbearing: tfr === null || tfr === 0 ? null : meanAgeAtChildbearing(asfr),
-    birth_order_share: birthOrderShares(birthOrders),
+    birth_order_share: birthOrderShares(parts.birthOrders),
     age_structure: ageStructure(endPopulation),
     ...dependencyIndicators(endPopulation),
-    migrant_share: migrantShare(residents),
+    migrant_share: parts.migrantShare,
   };
 }

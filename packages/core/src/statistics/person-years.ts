@@ -138,6 +138,12 @@ export class PersonYearsCounter {
     }
   }
 
+  /** Days already counted elsewhere (the aggregate tables): `days` lived at `age` in `year`. */
+  addDays(sex: SexKey, year: number, age: number, days: number): void {
+    addDays(this.total, year, days);
+    this.addAge(sex, year, age, 1, days);
+  }
+
   personYears(): number {
     return tallyYears(this.total);
   }

@@ -3,12 +3,24 @@
 import type { DatedPlace, StatPerson } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 
-/** Persons with any residence or hukou code under the prefix, places in date order. */
-export async function loadStatPersons(db: Db, prefix: string): Promise<Map<string, StatPerson>> {
-  const inPrefix = sql<boolean>`person_key in (select person_key from person_places where code like ${`${prefix}%`})`;
+/** A person as the scan reads them, with the mother's birth date (the aggregate tables need it). */
+export type LoadedPerson = StatPerson & { motherBirthDate: string | null };
+
+/** Whom to load: everyone placed under a code, or the persons with these keys. */
+export type PersonFilter = { prefix: string } | { keys: readonly string[] };
+
+/** Persons with any residence or hukou code under the prefix (or with the keys), places in date order. */
+export async function loadStatPersons(db: Db, filter: PersonFilter): Promise<Map<string, LoadedPerson>> {
+  const inFilter =
+    'prefix' in filter
+      ? sql<boolean>`person_key in (select person_key from person_places where code like ${`${filter.prefix}%`})`
+      : sql<boolean>`person_key = any(${[...filter.keys]}::text[])`;
   const rows = await db
     .selectFrom('persons as p')
     .select([
+      sql<string | null>`(select m.birth_date from persons m where m.person_key = p.mother_key)`.as(
+        'mother_birth_date',
+      ),
       'p.person_key',
       'p.sex',
       'p.birth_date',
@@ -19,12 +31,12 @@ export async function loadStatPersons(db: Db, prefix: string): Promise<Map<strin
         'in_baseline',
       ),
     ])
-    .where(inPrefix)
+    .where(inFilter)
     .execute();
   const places = await db
     .selectFrom('person_places')
     .select(['person_key', 'kind', 'valid_from', 'code'])
-    .where(inPrefix)
+    .where(inFilter)
     .orderBy('person_key')
     .orderBy('kind')
     .orderBy('valid_from')
@@ -35,7 +47,7 @@ export async function loadStatPersons(db: Db, prefix: string): Promise<Map<strin
     if (!entry) byPerson.set(place.person_key, (entry = { residence: [], hukou: [] }));
     entry[place.kind as 'residence' | 'hukou'].push({ date: place.valid_from, code: place.code });
   }
-  const persons = new Map<string, StatPerson>();
+  const persons = new Map<string, LoadedPerson>();
   for (const row of rows) {
     const entry = byPerson.get(row.person_key) ?? { residence: [], hukou: [] };
     // The baseline describes people as they were before the register began: their first place
@@ -55,6 +67,7 @@ export async function loadStatPersons(db: Db, prefix: string): Promise<Map<strin
       hukou: entry.hukou,
       motherKey: row.mother_key,
       birthOrder: row.birth_order,
+      motherBirthDate: row.mother_birth_date,
     });
   }
   return persons;

@@ -81,6 +81,53 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ statistics: StatisticsSer
       }),
   );
 
+  const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+  server.get(
+    '/api/stats/trend',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: '按月或按年的出生、死亡、迁移、人口和粗率（来自统计汇总表）',
+        querystring: z.object({
+          jurisdiction: z.string().regex(/^\d{2,12}$/, '应为区划代码'),
+          from: month,
+          to: month,
+          granularity: z.enum(['month', 'year']).default('month'),
+          basis: z.enum(['residence', 'hukou']).default('residence'),
+        }),
+        response: {
+          200: z.object({
+            jurisdiction: z.string(),
+            basis: z.enum(['residence', 'hukou']),
+            granularity: z.enum(['month', 'year']),
+            points: z.array(
+              z.object({
+                period: z.string(),
+                from: z.string(),
+                to: z.string(),
+                population_start: z.number(),
+                population_end: z.number(),
+                person_years: z.number(),
+                births: z.number(),
+                births_male: z.number(),
+                births_female: z.number(),
+                deaths: z.number(),
+                moves_in: z.number(),
+                moves_out: z.number(),
+                cbr: rate,
+                cdr: rate,
+                natural_growth_rate: rate,
+                srb: rate,
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => statistics.trend(requireActor(request), request.query),
+  );
+
   const yearSchema = z.object({
     year: z.number(),
     female: z.array(z.number()),

@@ -4,7 +4,13 @@
 import {
   authorize,
   computeIndicators,
+  indicatorsFromCube,
+  lastDateOfMonth,
   lifeTableOf,
+  monthOf,
+  trendFromCubes,
+  type Granularity,
+  type TrendPoint,
   observedRates,
   projectPopulation,
   PROJECTION_GROUPS,
@@ -22,6 +28,7 @@ import {
 import type { Db } from '@renkou/db';
 import type { JurisdictionService } from '../jurisdictions';
 import type { RegisterService } from '../register';
+import { StatisticsCubes } from './statistics-cubes';
 import { loadStatPersons, loadSuccessors } from './statistics.repository';
 
 export interface StatsQuery {
@@ -44,6 +51,22 @@ export interface StatsResult {
 
 /** Results kept per register version; a new event changes the version, so nothing stale is served. */
 const RESULTS_KEPT = 32;
+
+export interface TrendQuery {
+  jurisdiction: string;
+  /** First and last month, 'YYYY-MM'. */
+  from: string;
+  to: string;
+  granularity: Granularity;
+  basis?: Basis;
+}
+
+export interface TrendResult {
+  jurisdiction: string;
+  basis: Basis;
+  granularity: Granularity;
+  points: TrendPoint[];
+}
 
 export interface ProjectionQuery {
   jurisdiction: string;
@@ -69,12 +92,16 @@ export class StatisticsService {
   private version = '';
   private readonly results = new Map<string, StatsResult>();
   private loaded: { coverage: string; persons: Map<string, StatPerson> } | undefined;
+  readonly cubes: StatisticsCubes;
 
   constructor(
     private readonly db: Db,
     private readonly jurisdictions: JurisdictionService,
     private readonly register: RegisterService,
-  ) {}
+    private readonly log: (message: string, error: unknown) => void = () => undefined,
+  ) {
+    this.cubes = new StatisticsCubes(db, register);
+  }
 
   /** For a signed-in user: the jurisdiction must lie in their scope. */
   async indicators(actor: Actor, query: StatsQuery): Promise<StatsResult> {
@@ -84,16 +111,29 @@ export class StatisticsService {
     return this.compute(query);
   }
 
-  /** For the command line (the operator of the installation). */
-  async compute(query: StatsQuery): Promise<StatsResult> {
+  /**
+   * For the command line (the operator of the installation). `method` 'scan' or 'cubes' forces one
+   * way of counting (the tests compare them; 'cubes' fails when the tables cannot answer).
+   */
+  async compute(query: StatsQuery, method: 'auto' | 'scan' | 'cubes' = 'auto'): Promise<StatsResult> {
     const basis = query.basis ?? 'residence';
     await this.checkPeriod(query.from, query.to);
     const node = await this.jurisdictions.requireExisting(query.jurisdiction);
     await this.followRegisterVersion();
-    const cacheKey = JSON.stringify([node.code, query.from, query.to, basis, query.children !== false]);
+    const cacheKey = JSON.stringify([
+      node.code,
+      query.from,
+      query.to,
+      basis,
+      query.children !== false,
+      method,
+    ]);
     const cached = this.results.get(cacheKey);
     if (cached) return cached;
-    const result = await this.scan(node.code, { ...query, basis });
+    const fromCubes = method === 'scan' ? undefined : await this.fromCubes(node.code, { ...query, basis });
+    if (!fromCubes && method === 'cubes')
+      throw new DomainError(ErrorCode.Conflict, '统计汇总表尚未就绪或统计期不是整月');
+    const result = fromCubes ?? (await this.scan(node.code, { ...query, basis }));
     if (this.results.size >= RESULTS_KEPT) this.results.delete(this.results.keys().next().value as string);
     this.results.set(cacheKey, result);
     return result;
@@ -119,8 +159,51 @@ export class StatisticsService {
   private async personsOfRegister(): Promise<Map<string, StatPerson>> {
     if (this.loaded) return this.loaded.persons;
     const coverage = (await this.register.dataset())?.coverage ?? '';
-    this.loaded = { coverage, persons: await loadStatPersons(this.db, coverage) };
+    this.loaded = { coverage, persons: await loadStatPersons(this.db, { prefix: coverage }) };
     return this.loaded.persons;
+  }
+
+  /**
+   * Whole months are answered from the aggregate tables once they are up to date; other periods,
+   * and any request while a rebuild is due, by the scan (which the tables are tested against).
+   */
+  private async fromCubes(
+    code: string,
+    query: StatsQuery & { basis: Basis },
+  ): Promise<StatsResult | undefined> {
+    const months = wholeMonths(query.from, query.to);
+    if (!months) return undefined;
+    if (!(await this.cubes.refresh({ rebuild: false }))) {
+      this.cubes.refresh({ rebuild: true }).catch((error: unknown) => this.log('统计汇总表重建失败', error));
+      return undefined;
+    }
+    const successors = await loadSuccessors(this.db);
+    const current = currentCodeOf(successors, query.to);
+    // With retired codes a cell stored under another prefix may now belong here: read them all.
+    const slice = await this.cubes.slice(
+      query.basis === 'residence' ? 0 : 1,
+      months,
+      successors.size > 0 ? '' : code,
+    );
+    const request = { from: query.from, to: query.to, basis: query.basis };
+    const result: StatsResult = {
+      jurisdiction: code,
+      ...request,
+      indicators: indicatorsFromCube(slice, code, current),
+    };
+    if (query.children !== false)
+      result.children = (await this.childrenOn(code, query.to)).map((child) => ({
+        jurisdiction: child.code,
+        name: child.name,
+        indicators: indicatorsFromCube(slice, child.code, current),
+      }));
+    return result;
+  }
+
+  private async childrenOn(code: string, to: string) {
+    return (await this.jurisdictions.childrenOf(code)).filter(
+      (child) => child.validTo === null || child.validTo > to,
+    );
   }
 
   private async scan(code: string, query: StatsQuery & { basis: Basis }): Promise<StatsResult> {
@@ -137,9 +220,7 @@ export class StatisticsService {
       indicators: computeIndicators(persons, { ...request, jurisdiction: code }),
     };
     if (query.children !== false) {
-      const children = (await this.jurisdictions.childrenOf(code)).filter(
-        (child) => child.validTo === null || child.validTo > query.to,
-      );
+      const children = await this.childrenOn(code, query.to);
       const all = [...persons.values()];
       result.children = children.map((child) => ({
         jurisdiction: child.code,
@@ -152,6 +233,45 @@ export class StatisticsService {
       }));
     }
     return result;
+  }
+
+  /** For a signed-in user: the jurisdiction must lie in their scope. */
+  async trend(actor: Actor, query: TrendQuery): Promise<TrendResult> {
+    authorize(actor, Permission.StatsRead);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    authorize(actor, Permission.StatsRead, node.code);
+    return this.computeTrend(query);
+  }
+
+  /** Births, deaths, moves, population and crude rates by month or year, from the aggregate tables. */
+  async computeTrend(query: TrendQuery): Promise<TrendResult> {
+    const basis = query.basis ?? 'residence';
+    const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+    const problems = (['from', 'to'] as const)
+      .filter((field) => !month.test(query[field]))
+      .map((field) => ({ field, reason: '应为 YYYY-MM 月份' }));
+    if (problems.length > 0)
+      throw new DomainError(ErrorCode.ValidationFailed, '趋势的起止月份不正确', problems);
+    const from = `${query.from}-01`;
+    const to = lastDateOfMonth(monthOf(`${query.to}-01`));
+    await this.checkPeriod(from, to);
+    const node = await this.jurisdictions.requireExisting(query.jurisdiction);
+    if (!(await this.cubes.refresh({ rebuild: true })))
+      throw new DomainError(ErrorCode.Conflict, '统计汇总表尚未建立');
+    const successors = await loadSuccessors(this.db);
+    const months = { first: monthOf(from), last: monthOf(to) };
+    const cells = await this.cubes.trendCells(
+      basis === 'residence' ? 0 : 1,
+      months,
+      successors.size > 0 ? '' : node.code,
+    );
+    const current = currentCodeOf(successors, to);
+    return {
+      jurisdiction: node.code,
+      basis,
+      granularity: query.granularity,
+      points: trendFromCubes(cells, months, query.granularity, node.code, current),
+    };
   }
 
   /** For a signed-in user: the jurisdiction must lie in their scope. */
@@ -243,15 +363,7 @@ function mapToCurrentCodes(
   to: string,
 ): Map<string, StatPerson> {
   if (successors.size === 0) return persons;
-  const current = (code: string): string => {
-    let mapped = code;
-    for (let hops = 0; hops < 20; hops += 1) {
-      const next = successors.get(mapped);
-      if (!next || next.validTo > to) break;
-      mapped = next.successor;
-    }
-    return mapped;
-  };
+  const current = currentCodeOf(successors, to);
   // New objects: the loaded persons are kept for other periods, whose `to` may map codes differently.
   const mapped = new Map<string, StatPerson>();
   for (const [key, person] of persons) {
@@ -262,6 +374,28 @@ function mapToCurrentCodes(
     });
   }
   return mapped;
+}
+
+function currentCodeOf(
+  successors: Map<string, { successor: string; validTo: string }>,
+  to: string,
+): (code: string) => string {
+  if (successors.size === 0) return (code) => code;
+  return (code) => {
+    let mapped = code;
+    for (let hops = 0; hops < 20; hops += 1) {
+      const next = successors.get(mapped);
+      if (!next || next.validTo > to) break;
+      mapped = next.successor;
+    }
+    return mapped;
+  };
+}
+
+/** The months of [from, to] when it starts on a first and ends on a last day of a month. */
+function wholeMonths(from: string, to: string): { first: number; last: number } | undefined {
+  if (!from.endsWith('-01') || lastDateOfMonth(monthOf(to)) !== to) return undefined;
+  return { first: monthOf(from), last: monthOf(to) };
 }
 
 /** The first day of the five years that end on `date`. */
