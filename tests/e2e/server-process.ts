@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 
 export interface StartedServer {
   url: string;
+  /** The server's data folder (the demo dataset's department files are under work/demo-dataset). */
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startDemoServer(): Promise<StartedServer> {
   }
   return {
     url,
+    dataDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -414,6 +414,46 @@ export interface DepartmentRecordsTable {
   record_date: PlainDate | null;
 }
 
+export interface LinkRunsTable {
+  id: string;
+  seq: Generated<number>;
+  source: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  started_by: string;
+  status: 'running' | 'done' | 'failed';
+  progress: Json<{ stage: string; done: number; total: number }>;
+  counts: Json<Record<string, number>>;
+  failure: string | null;
+}
+
+export interface LinkDecisionsTable {
+  id: string;
+  run_id: string;
+  source: string;
+  record_id: string;
+  person_key: string | null;
+  probability: number;
+  match_weight: number | null;
+  comparisons: Json<{ name: string; level: string; weight: number }[]>;
+  class: 'auto_match' | 'review' | 'non_match';
+  verdict: 'match' | 'non_match' | null;
+  resolution: 'match' | 'non_match' | null;
+  resolved_by: string | null;
+  reason: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface LinkResolutionsTable {
+  decision_id: string;
+  item: 'unregistered_birth' | 'conflict' | 'death_alive';
+  action: 'register' | 'correct' | 'keep' | 'dismiss';
+  reason: string;
+  resolved_by: string;
+  resolved_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   jurisdictions: JurisdictionsTable;
@@ -437,6 +477,9 @@ export interface Database {
   stat_cube_residents: StatCubeResidentsTable;
   stat_cube_persons: StatCubePersonsTable;
   department_records: DepartmentRecordsTable;
+  link_runs: LinkRunsTable;
+  link_decisions: LinkDecisionsTable;
+  link_resolutions: LinkResolutionsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;
   benefit_applications: BenefitApplicationsTable;

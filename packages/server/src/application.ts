@@ -64,7 +64,7 @@ export function createApplication(deps: ApplicationDeps): Application {
     persons: new PersonService(deps.db, audit, clock, register.cipher, register),
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     statistics: new StatisticsService(deps.db, jurisdictions, register),
-    records: new RecordsService(deps.db, audit, clock, deps.crypto),
+    records: new RecordsService(deps.db, audit, clock, deps.crypto, jurisdictions),
     benefits,
     close: () => deps.db.destroy(),
   };

@@ -1,5 +1,6 @@
 // `renkou link --source NAME [--out FILE]` (spec/interchange.md §3): a department's imported records
-// against the register; with --out, writes record_id,person_id,match_probability,decision.
+// against the register. The run and every decision are stored (the 核对 worklists read them; a rerun
+// keeps what clerks resolved); with --out, also writes record_id,person_id,match_probability,decision.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { contextFrom, withApplication, type GlobalOptions } from '../context';
@@ -21,7 +22,9 @@ export function registerLinkSource(program: Command): void {
       }
       const source = options.source;
       const { config, output } = contextFrom(command.optsWithGlobals<GlobalOptions>());
-      const decisions = await withApplication(config, (app) => app.records.link(source, 'cli'));
+      const { runId, decisions, counts } = await withApplication(config, (app) =>
+        app.records.link(source, 'cli'),
+      );
       if (options.out) {
         const lines = decisions.map(
           (d) => `${d.recordId},${d.personKey ?? ''},${Number(d.probability.toPrecision(6))},${d.decision}`,
@@ -34,10 +37,12 @@ export function registerLinkSource(program: Command): void {
         match: count('match'),
         review: count('review'),
         non_match: count('non_match'),
+        run_id: runId,
+        kept: counts.kept ?? 0,
       };
       output.result(
         { ...summary, ...(options.out ? { out: options.out } : {}) },
-        `${source}：${summary.records} 条记录，匹配 ${summary.match}，待人工核对 ${summary.review}，未找到 ${summary.non_match}${options.out ? `（结果：${options.out}）` : ''}`,
+        `${source}：${summary.records} 条记录，匹配 ${summary.match}，待人工核对 ${summary.review}，未找到 ${summary.non_match}；已保存（任务 ${runId}，保留已处理的 ${summary.kept} 条）${options.out ? `（结果：${options.out}）` : ''}`,
       );
     });
 }

@@ -3,6 +3,7 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BranchesOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
@@ -57,6 +58,13 @@ const entries: MenuEntry[] = [
     icon: <CloudUploadOutlined />,
     permission: Permission.PersonWrite,
     testId: 'menu-register-import',
+  },
+  {
+    path: '/records',
+    label: 'nav.records',
+    icon: <BranchesOutlined />,
+    permission: Permission.PersonRead,
+    testId: 'menu-records',
   },
   {
     path: '/statistics',

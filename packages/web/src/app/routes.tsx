@@ -51,6 +51,12 @@ const BenefitApplicationsPage = lazy(() =>
 const BenefitBatchesPage = lazy(() =>
   import('../features/benefits/BatchesPage').then((m) => ({ default: m.BatchesPage })),
 );
+const ReconciliationPage = lazy(() =>
+  import('../features/records/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../features/records/ReviewPage').then((m) => ({ default: m.ReviewPage })),
+);
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading fullScreen />}>{page}</Suspense>;
 
@@ -210,6 +216,29 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission={Permission.BenefitRead}>
                 <BenefitBatchesPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: 'records',
+        handle: { crumb: 'nav.records' } satisfies RouteHandle,
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission={Permission.PersonRead}>
+                <ReconciliationPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'review/:id',
+            handle: { crumb: 'nav.recordsReview' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.PersonRead}>
+                <ReviewPage />
               </RequirePermission>
             ),
           },

@@ -1,6 +1,7 @@
 // A small dictionary, Chinese first. Terms follow docs/glossary.md. `t('key', { n: 3 })` fills {n}.
 import { createContext, useContext } from 'react';
 import { benefitsMessages } from './i18n-benefits';
+import { recordsMessages } from './i18n-records';
 import { registerMessages } from './i18n-register';
 import { registerFormMessages } from './i18n-register-forms';
 import { statisticsMessages } from './i18n-statistics';
@@ -156,6 +157,7 @@ const messages = {
   ...registerFormMessages,
   ...statisticsMessages,
   ...benefitsMessages,
+  ...recordsMessages,
 } satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;

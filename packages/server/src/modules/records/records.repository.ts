@@ -55,3 +55,12 @@ export async function insertRecords(
       .execute();
   }
 }
+
+export async function countBySource(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('department_records')
+    .select(['source', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('source')
+    .execute();
+  return new Map(rows.map((r) => [r.source, Number(r.n)]));
+}

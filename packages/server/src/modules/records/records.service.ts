@@ -3,6 +3,7 @@
 // in one transaction, idempotent by (source, record_id): the same record again is unchanged, the
 // same record_id with other content is a conflict that rejects the file.
 import {
+  authorize,
   canonicalJson,
   chinaDate,
   DomainError,
@@ -10,18 +11,24 @@ import {
   RECORD_SOURCES,
   readRecordRow,
   sensitiveRecordColumns,
+  Permission,
   uuidv7,
+  type Actor,
   type Clock,
   type RecordSource,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
 import type { AuditService } from '../audit';
-import { openTable, requireColumns } from '../register';
-import { existingRecords, insertRecords, type NewRecord } from './records.repository';
-import { linkSourceToRegister, type LinkDecision } from './record-linking';
+import type { JurisdictionService } from '../jurisdictions';
+import { FileFault, openTable, requireColumns } from '../register';
+import { CompletenessService } from './completeness.service';
+import { isLinkableSource, LinkRunsService, type LinkRunResult, type LinkRunView } from './link-runs.service';
+import { countBySource, existingRecords, insertRecords, type NewRecord } from './records.repository';
+import { WorklistsService } from './worklists.service';
 
 export interface RecordProblemRow {
   row: number;
@@ -63,12 +70,22 @@ const MAIN_ID_COLUMN: Record<string, string> = {
 };
 
 export class RecordsService {
+  /** Link runs against the register (background jobs with progress, or awaited by the CLI). */
+  readonly runs: LinkRunsService;
+  readonly worklists: WorklistsService;
+  readonly completeness: CompletenessService;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly crypto: CryptoProvider,
-  ) {}
+    private readonly jurisdictions: JurisdictionService,
+  ) {
+    this.runs = new LinkRunsService(db, audit, clock, crypto, jurisdictions);
+    this.worklists = new WorklistsService(db, audit, clock, crypto);
+    this.completeness = new CompletenessService(db);
+  }
 
   sourceOf(name: string): RecordSource {
     const source = RECORD_SOURCES[name];
@@ -204,27 +221,53 @@ export class RecordsService {
     return result;
   }
 
-  /** Links the stored records of a source against the register (audited: it reads every person). */
-  async link(sourceName: string, username: string): Promise<LinkDecision[]> {
-    const source = this.sourceOf(sourceName);
-    const decisions = await linkSourceToRegister(this.db, this.crypto, source.name);
-    const count = (d: LinkDecision['decision']) => decisions.filter((x) => x.decision === d).length;
-    await this.audit.record(
-      this.db,
-      { username },
-      {
-        action: 'records.link',
-        targetType: 'record_source',
-        targetIds: [source.name],
-        details: {
-          records: decisions.length,
-          match: count('match'),
-          review: count('review'),
-          nonMatch: count('non_match'),
+  /** The sources with their stored records and last link run (the 核对 page's header). */
+  async sources(
+    actor: Actor,
+  ): Promise<
+    { name: string; label: string; records: number; linkable: boolean; lastRun: LinkRunView | null }[]
+  > {
+    const runs = await this.runs.latest(actor);
+    const counts = await countBySource(this.db);
+    return Object.values(RECORD_SOURCES).map((source) => ({
+      name: source.name,
+      label: source.label,
+      records: counts.get(source.name) ?? 0,
+      linkable: isLinkableSource(source.name),
+      lastRun: runs.find((r) => r.source === source.name) ?? null,
+    }));
+  }
+
+  /** A department file uploaded from the web app: the same all-or-nothing import as the CLI's. */
+  async importUpload(
+    actor: Actor,
+    sourceName: string,
+    fileName: string,
+    content: Buffer,
+  ): Promise<RecordImportResult> {
+    authorize(actor, Permission.PersonWrite, (await this.jurisdictions.coverage()) ?? '');
+    const ext = extname(fileName).toLowerCase();
+    if (ext !== '.csv' && ext !== '.xlsx')
+      throw new DomainError(ErrorCode.ValidationFailed, '只接受 .csv 或 .xlsx 文件');
+    const dir = mkdtempSync(join(tmpdir(), 'renkou-records-'));
+    try {
+      const path = join(dir, basename(fileName).replace(/[^\w.\-\u4e00-\u9fff]/g, '_'));
+      writeFileSync(path, content);
+      const { report: _onServer, ...result } = await this.importFile(sourceName, path, actor.username).catch(
+        (error: unknown) => {
+          if (error instanceof FileFault) throw new DomainError(ErrorCode.ValidationFailed, error.message);
+          throw error;
         },
-      },
-    );
-    return decisions;
+      );
+      return { ...result, problems: result.problems.slice(0, 200) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Links the stored records of a source against the register and stores the run's decisions. */
+  async link(sourceName: string, username: string): Promise<LinkRunResult> {
+    return this.runs.run(this.sourceOf(sourceName).name, username);
   }
 
   private toRecord(source: RecordSource, values: Record<string, string>): NewRecord {

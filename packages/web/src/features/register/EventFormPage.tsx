@@ -1,10 +1,11 @@
 // /register/new/:type — one form per event type, its fields named as the events.csv columns.
 // Opened from a person page (?person=KEY, for a birth ?mother=KEY, for a void also &target=EVENT) or
-// from the menu, where the person is searched in the form itself.
+// from the menu, where the person is searched in the form itself. Another page may hand over values
+// to prefill in the navigation state ({ prefill }: the 核对 page's missing birth, death or correction).
 import { Alert, Button, Card, Form, Result } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../lib/i18n';
@@ -17,8 +18,16 @@ import { isEventFormType, type EventFormType } from './labels';
 import { PersonPicker } from './PersonPicker';
 import { useEventSubmit } from './useEventSubmit';
 
+/** Prefilled values as the form holds them: the event date as a dayjs. */
+function prefillValues(prefill: Record<string, string> | undefined): Record<string, string | dayjs.Dayjs> {
+  if (!prefill) return {};
+  return { ...prefill, ...(prefill.date ? { date: dayjs(prefill.date) } : {}) };
+}
+
 function EventForm({ type, personKey, target }: { type: EventFormType; personKey: string; target: string }) {
   const { t } = useI18n();
+  const location = useLocation();
+  const prefill = (location.state as { prefill?: Record<string, string> } | null)?.prefill;
   const mobile = useIsMobile();
   const [form] = Form.useForm<Record<string, unknown>>();
   const { busy, failed, problems, submit } = useEventSubmit(type, form);
@@ -31,7 +40,7 @@ function EventForm({ type, personKey, target }: { type: EventFormType; personKey
   useEffect(() => {
     const today = type === 'correction' || type === 'void' ? { date: dayjs() } : {};
     if (!person) {
-      form.setFieldsValue(today);
+      form.setFieldsValue({ ...today, ...prefillValues(prefill) });
       return;
     }
     const from = type === 'move' ? person.residenceCode : type === 'hukou' ? person.hukouCode : undefined;
@@ -45,7 +54,8 @@ function EventForm({ type, personKey, target }: { type: EventFormType; personKey
             ...(target ? { target_event_id: target } : {}),
           },
     );
-  }, [person, type, target, form]);
+    form.setFieldsValue(prefillValues(prefill));
+  }, [person, type, target, form, prefill]);
 
   if (anchor.loading) return <PageLoading />;
   const title = t(`form.${type}`);

@@ -1,0 +1,185 @@
+// Link runs: one department's records against the whole register, as a background job with progress
+// (the web app's 核对 page) or awaited (`renkou link --source`). Every decision is stored with the
+// weights that made it; a rerun replaces the source's untouched decisions and keeps the clerks' work.
+import { authorize, DomainError, ErrorCode, Permission, uuidv7, type Actor, type Clock } from '@renkou/core';
+import type { Db } from '@renkou/db';
+import type { CryptoProvider } from '../../crypto/crypto-provider';
+import type { AuditService } from '../audit';
+import type { JurisdictionService } from '../jurisdictions';
+import {
+  findRun,
+  finishRun,
+  insertRun,
+  latestRuns,
+  replaceOpenDecisions,
+  runningRun,
+  setRunProgress,
+  type DecisionClass,
+  type RunProgress,
+} from './link-runs.repository';
+import { linkSourceToRegister, type LinkDecision } from './record-linking';
+
+export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths'] as const;
+export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
+
+export interface LinkRunView {
+  id: string;
+  source: string;
+  status: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+  progress: RunProgress;
+  counts: Record<string, number>;
+  failure: string | null;
+}
+
+export interface LinkRunResult {
+  runId: string;
+  decisions: LinkDecision[];
+  counts: Record<string, number>;
+}
+
+const CLASS_OF: Record<LinkDecision['decision'], DecisionClass> = {
+  match: 'auto_match',
+  review: 'review',
+  non_match: 'non_match',
+};
+
+export function isLinkableSource(source: string): source is LinkableSource {
+  return (LINKABLE_SOURCES as readonly string[]).includes(source);
+}
+
+export class LinkRunsService {
+  /** Progress of runs in this process (inside the storing transaction the row cannot show it). */
+  private readonly progress = new Map<string, RunProgress>();
+  /** A run still 'running' from before this process started was cut off (a restart, a kill). */
+  private readonly startedAt: Date;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly crypto: CryptoProvider,
+    private readonly jurisdictions: JurisdictionService,
+  ) {
+    this.startedAt = clock.now();
+  }
+
+  /** Starts a run in the background; answers at once with its id to poll. County-wide: reads every person. */
+  async start(actor: Actor, source: string): Promise<{ runId: string }> {
+    authorize(actor, Permission.PersonWrite, (await this.jurisdictions.coverage()) ?? '');
+    const runId = await this.open(source, actor.username);
+    void this.execute(runId, source, { actor }).catch(() => undefined);
+    return { runId };
+  }
+
+  /** Runs and waits (the command line, tests). */
+  async run(source: string, username: string): Promise<LinkRunResult> {
+    const runId = await this.open(source, username);
+    return this.execute(runId, source, { username });
+  }
+
+  async status(actor: Actor, id: string): Promise<LinkRunView> {
+    authorize(actor, Permission.PersonRead);
+    const row = await findRun(this.db, id);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `比对任务 ${id} 不存在`);
+    return this.view(row);
+  }
+
+  /** The last run of each source (the 核对 page's header). */
+  async latest(actor: Actor): Promise<LinkRunView[]> {
+    authorize(actor, Permission.PersonRead);
+    return (await latestRuns(this.db)).map((row) => this.view(row));
+  }
+
+  private view(row: NonNullable<Awaited<ReturnType<typeof findRun>>>): LinkRunView {
+    const cutOff = row.status === 'running' && new Date(row.started_at) < this.startedAt;
+    return {
+      id: row.id,
+      source: row.source,
+      status: cutOff ? 'failed' : row.status,
+      startedAt: new Date(row.started_at).toISOString(),
+      finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+      startedBy: row.started_by,
+      progress: this.progress.get(row.id) ?? row.progress,
+      counts: row.counts,
+      failure: cutOff ? '比对任务因服务重启而中断，请重新开始' : row.failure,
+    };
+  }
+
+  private async open(source: string, username: string): Promise<string> {
+    if (!isLinkableSource(source))
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `${source} 还没有比对模型（已有：${LINKABLE_SOURCES.join('、')}）`,
+        [{ field: 'source', reason: 'no linkage model' }],
+      );
+    const running = await runningRun(this.db, source);
+    if (running && new Date(running.started_at) >= this.startedAt)
+      throw new DomainError(ErrorCode.Conflict, `${source} 的比对正在进行中，请等它完成`);
+    if (running) await finishRun(this.db, running.id, this.clock.now(), { failure: '服务重启，任务中断' });
+    const id = uuidv7(this.clock.now().getTime());
+    await insertRun(this.db, { id, source, startedAt: this.clock.now(), startedBy: username });
+    this.progress.set(id, { stage: 'queued', done: 0, total: 1 });
+    return id;
+  }
+
+  private async execute(
+    runId: string,
+    source: string,
+    who: { actor: Actor } | { username: string },
+  ): Promise<LinkRunResult> {
+    const report = (stage: string, done: number, total: number) =>
+      this.progress.set(runId, { stage, done, total });
+    try {
+      // Let the caller answer before the linkage takes the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      const decisions = await linkSourceToRegister(this.db, this.crypto, source, report);
+      report('store', 0, decisions.length);
+      await setRunProgress(this.db, runId, { stage: 'store', done: 0, total: decisions.length });
+      const counts = {
+        records: decisions.length,
+        autoMatch: decisions.filter((d) => d.decision === 'match').length,
+        review: decisions.filter((d) => d.decision === 'review').length,
+        nonMatch: decisions.filter((d) => d.decision === 'non_match').length,
+        kept: 0,
+      };
+      const createdAt = this.clock.now();
+      await this.db.transaction().execute(async (trx) => {
+        counts.kept = await replaceOpenDecisions(
+          trx,
+          runId,
+          source,
+          decisions.map((d) => ({
+            id: uuidv7(createdAt.getTime()),
+            recordId: d.recordId,
+            personKey: d.personKey,
+            probability: d.probability,
+            matchWeight: d.matchWeight,
+            comparisons: d.comparisons,
+            class: CLASS_OF[d.decision],
+          })),
+          createdAt,
+          async (done) => {
+            report('store', done, decisions.length);
+          },
+        );
+        await finishRun(trx, runId, this.clock.now(), { counts });
+        await this.audit.record(trx, 'actor' in who ? { actor: who.actor } : { username: who.username }, {
+          action: 'records.link',
+          targetType: 'link_run',
+          targetIds: [runId],
+          details: { source, ...counts },
+        });
+      });
+      return { runId, decisions, counts };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await finishRun(this.db, runId, this.clock.now(), { failure: message }).catch(() => undefined);
+      throw error;
+    } finally {
+      this.progress.delete(runId);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// Zod schemas of the reconciliation API under /api/records (requests and responses; OpenAPI from them).
+import { z } from 'zod';
+import { LINKABLE_SOURCES } from './link-runs.service';
+import { WORKLIST_ITEMS } from './worklists.repository';
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const linkableSource = z.enum(LINKABLE_SOURCES);
+export const itemSchema = z.enum(WORKLIST_ITEMS);
+export const actionSchema = z.enum(['match', 'non_match', 'register', 'correct', 'keep', 'dismiss']);
+
+const progressSchema = z.object({ stage: z.string(), done: z.number(), total: z.number() });
+
+export const linkRunSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  startedBy: z.string(),
+  progress: progressSchema,
+  counts: z.record(z.string(), z.number()),
+  failure: z.string().nullable(),
+});
+
+export const sourceSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  records: z.number(),
+  linkable: z.boolean(),
+  lastRun: linkRunSchema.nullable(),
+});
+
+const conflictSchema = z.object({
+  field: z.enum(['name', 'birth_date', 'sex']),
+  label: z.string(),
+  record: z.string(),
+  register: z.string(),
+});
+
+export const entrySchema = z.object({
+  id: z.string(),
+  item: itemSchema,
+  source: z.string(),
+  recordId: z.string(),
+  probability: z.number(),
+  matchWeight: z.number().nullable(),
+  record: z.object({
+    name: z.string(),
+    sex: z.string(),
+    birthDate: z.string(),
+    date: z.string().nullable(),
+    place: z.string().nullable(),
+    motherName: z.string(),
+    hospital: z.string(),
+  }),
+  person: z
+    .object({
+      personKey: z.string(),
+      name: z.string(),
+      sex: z.string(),
+      birthDate: z.string(),
+      hukouCode: z.string(),
+      residenceCode: z.string(),
+      status: z.string(),
+    })
+    .nullable(),
+  conflicts: z.array(conflictSchema),
+  benefits: z.array(z.string()),
+});
+
+const resolutionSchema = z.object({ action: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+
+export const pairSchema = entrySchema.extend({
+  class: z.enum(['auto_match', 'review', 'non_match']),
+  verdict: z.enum(['match', 'non_match']).nullable(),
+  comparisons: z.array(z.object({ name: z.string(), level: z.string(), weight: z.number() })),
+  resolution: resolutionSchema.nullable(),
+  resolutions: z.array(resolutionSchema.extend({ item: z.string() })),
+});
+
+export const worklistQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const resolveBody = z.strictObject({
+  item: itemSchema,
+  action: actionSchema,
+  reason: z.string().trim().min(2, '请填写处理原因（至少 2 个字）').max(500),
+});
+
+export const resolveSchema = z.object({
+  id: z.string(),
+  item: itemSchema,
+  action: actionSchema,
+  prefill: z
+    .object({
+      form: z.enum(['birth', 'death', 'correction']),
+      query: z.record(z.string(), z.string()),
+      values: z.record(z.string(), z.string()),
+    })
+    .nullable(),
+});
+
+const countsSchema = z.object({
+  records: z.number(),
+  found: z.number(),
+  notFound: z.number(),
+  pending: z.number(),
+  unlinked: z.number(),
+  completeness: z.number().nullable(),
+});
+const townshipCounts = countsSchema.extend({ township: z.string(), townshipName: z.string() });
+
+export const completenessQuery = z.strictObject({
+  source: linkableSource,
+  jurisdiction: z
+    .string()
+    .regex(/^\d{2,12}$/, '区划代码应为数字')
+    .optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为 4 位数字')
+    .optional(),
+});
+
+export const completenessSchema = z.object({
+  source: z.string(),
+  jurisdiction: z.string(),
+  year: z.string().nullable(),
+  years: z.array(z.string()),
+  lastLinkedAt: z.string().nullable(),
+  months: z.array(townshipCounts.extend({ month: z.string() })),
+  townships: z.array(townshipCounts),
+  total: countsSchema,
+});
+
+export const importResultSchema = z.object({
+  importId: z.string(),
+  source: z.string(),
+  status: z.enum(['done', 'rejected']),
+  rows: z.number(),
+  added: z.number(),
+  unchanged: z.number(),
+  problems: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
+});

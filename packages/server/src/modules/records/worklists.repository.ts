@@ -1,0 +1,192 @@
+// SQL of the reconciliation worklists. Items are derived from the stored decisions and the register as
+// it is now: a conflict corrected in the register or a death registered leaves its list by itself.
+// Scope: an item with a register person belongs where the person's hukou or residence lies; a birth
+// the register lacks belongs where the hospital record's address lies.
+import { sql, type Db } from '@renkou/db';
+import type { Executor } from '../audit';
+
+export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
+export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
+export type ResolvedItem = Exclude<WorklistItem, 'review'>;
+
+/** A dot inside minority names is written four ways; none of them is a conflict. */
+const sameDots = (column: string) => sql`translate(${sql.ref(column)}, '•・‧.', '····')`;
+const recordField = (field: string) => sql`(r.payload->>${sql.lit(field)})`;
+
+const nameDiffers = sql`(coalesce(${recordField('name')}, '') <> '' and translate(${recordField('name')}, '•・‧.', '····') <> ${sameDots('p.name')})`;
+const birthDateDiffers = sql`(coalesce(${recordField('birth_date')}, '') <> '' and ${recordField('birth_date')} <> to_char(p.birth_date, 'YYYY-MM-DD'))`;
+const sexDiffers = sql`(coalesce(${recordField('sex')}, '') <> '' and ${recordField('sex')} <> p.sex::text)`;
+const anyDiffers = sql<boolean>`(${nameDiffers} or ${birthDateDiffers} or ${sexDiffers})`;
+
+const notResolved = (item: ResolvedItem) =>
+  sql<boolean>`not exists (select 1 from link_resolutions x where x.decision_id = d.id and x.item = ${item})`;
+
+const personInScope = (scope: string) =>
+  sql<boolean>`(p.hukou_code like ${`${scope}%`} or p.residence_code like ${`${scope}%`})`;
+const recordInScope = (scope: string) => sql<boolean>`(r.jurisdiction_code like ${`${scope}%`})`;
+
+/** The condition that puts a decision on a list (with its scope). */
+function itemCondition(item: WorklistItem, scope: string) {
+  switch (item) {
+    case 'unregistered_birth':
+      return sql<boolean>`d.source = 'hospital_births' and d.verdict = 'non_match' and ${notResolved(item)} and ${recordInScope(scope)}`;
+    case 'conflict':
+      return sql<boolean>`d.verdict = 'match' and p.person_key is not null and ${anyDiffers} and ${notResolved(item)} and ${personInScope(scope)}`;
+    case 'death_alive':
+      return sql<boolean>`d.source = 'civil_deaths' and d.verdict = 'match' and p.status <> 'dead' and ${notResolved(item)} and ${personInScope(scope)}`;
+    case 'review':
+      return sql<boolean>`d.class = 'review' and d.resolution is null and ${personInScope(scope)}`;
+  }
+}
+
+function fromDecisions(db: Executor) {
+  return db
+    .selectFrom('link_decisions as d')
+    .innerJoin('department_records as r', (join) =>
+      join.onRef('r.source', '=', 'd.source').onRef('r.record_id', '=', 'd.record_id'),
+    )
+    .leftJoin('persons as p', 'p.person_key', 'd.person_key');
+}
+
+export async function countItems(db: Executor, item: WorklistItem, scope: string): Promise<number> {
+  const row = await fromDecisions(db)
+    .where(itemCondition(item, scope))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function itemOnList(
+  db: Executor,
+  item: WorklistItem,
+  scope: string,
+  id: string,
+): Promise<boolean> {
+  const row = await fromDecisions(db)
+    .where('d.id', '=', id)
+    .where(itemCondition(item, scope))
+    .select('d.id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Deaths of people with an active benefit enrolment come first: their payments must stop. */
+const activeBenefits = sql<
+  string[] | null
+>`(select array_agg(distinct e.programme_code order by e.programme_code) from benefit_enrolments e where e.person_key = d.person_key and e.status = 'active')`;
+
+export async function listItems(
+  db: Executor,
+  item: WorklistItem,
+  scope: string,
+  page: { limit: number; offset: number },
+) {
+  let query = fromDecisions(db)
+    .where(itemCondition(item, scope))
+    .select([
+      'd.id',
+      'd.source',
+      'd.record_id',
+      'd.person_key',
+      'd.probability',
+      'd.match_weight',
+      'd.class',
+      'r.payload',
+      'r.jurisdiction_code',
+      'r.record_date',
+      'p.name as person_name',
+      'p.sex as person_sex',
+      'p.birth_date as person_birth_date',
+      'p.hukou_code as person_hukou_code',
+      'p.residence_code as person_residence_code',
+      'p.status as person_status',
+    ])
+    .select(activeBenefits.as('benefits'));
+  query =
+    item === 'death_alive'
+      ? query.orderBy(sql`${activeBenefits} is null`).orderBy('r.record_date')
+      : item === 'review'
+        ? query.orderBy('d.probability', 'desc')
+        : query.orderBy('r.record_date');
+  return query.orderBy('d.record_id').limit(page.limit).offset(page.offset).execute();
+}
+
+export type ItemRow = Awaited<ReturnType<typeof listItems>>[number];
+
+/** One decision with its record and person, whatever list it is on (scope checked by the caller). */
+export async function findDecision(db: Executor, id: string) {
+  return fromDecisions(db)
+    .where('d.id', '=', id)
+    .selectAll('d')
+    .select([
+      'r.payload',
+      'r.jurisdiction_code',
+      'r.record_date',
+      'p.name as person_name',
+      'p.sex as person_sex',
+      'p.birth_date as person_birth_date',
+      'p.hukou_code as person_hukou_code',
+      'p.residence_code as person_residence_code',
+      'p.status as person_status',
+      'p.death_date as person_death_date',
+    ])
+    .select(activeBenefits.as('benefits'))
+    .executeTakeFirst();
+}
+
+export type DecisionRow = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
+
+export async function resolutionsOf(db: Executor, decisionId: string) {
+  return db.selectFrom('link_resolutions').selectAll().where('decision_id', '=', decisionId).execute();
+}
+
+export async function insertResolution(
+  db: Executor,
+  row: {
+    decisionId: string;
+    item: ResolvedItem;
+    action: 'register' | 'correct' | 'keep' | 'dismiss';
+    reason: string;
+    by: string;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('link_resolutions')
+    .values({
+      decision_id: row.decisionId,
+      item: row.item,
+      action: row.action,
+      reason: row.reason,
+      resolved_by: row.by,
+      resolved_at: row.at,
+    })
+    .execute();
+}
+
+export async function setReviewVerdict(
+  db: Executor,
+  id: string,
+  verdict: 'match' | 'non_match',
+  by: string,
+  reason: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('link_decisions')
+    .set({ verdict, resolution: verdict, resolved_by: by, reason, resolved_at: at })
+    .where('id', '=', id)
+    .where('class', '=', 'review')
+    .where('resolution', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The register person whose ID number has this blind index (a newborn's mother). */
+export async function personByIdIndex(db: Db, index: string) {
+  return db
+    .selectFrom('persons')
+    .select(['person_key', 'name', 'hukou_code', 'residence_code'])
+    .where('id_number_index', '=', index)
+    .executeTakeFirst();
+}

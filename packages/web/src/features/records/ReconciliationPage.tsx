@@ -1,0 +1,69 @@
+// /records — 核对: link a department's records against the register (with a progress bar), the
+// worklists of the user's scope with their counts, and completeness (统计求实率) by township.
+import { Alert, Badge, Card, Tabs } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import { useRequest } from '../../lib/useRequest';
+import { getSources, getWorklistSummary, WORKLIST_ITEMS, type WorklistItem } from './api';
+import { CompletenessPanel } from './CompletenessPanel';
+import { LinkRunPanel } from './LinkRunPanel';
+import { WorklistTable } from './WorklistTable';
+
+const TABS = [...WORKLIST_ITEMS, 'completeness'] as const;
+type Tab = (typeof TABS)[number];
+
+export function ReconciliationPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'unregistered_birth';
+  const sources = useRequest((signal) => getSources(signal), 'sources');
+  const summary = useRequest((signal) => getWorklistSummary(signal), 'summary');
+  // A finished run or a new file changes every list: remount the open one.
+  const [version, setVersion] = useState(0);
+  const refresh = () => {
+    sources.reload();
+    summary.reload();
+    setVersion((v) => v + 1);
+  };
+  const label = (item: WorklistItem) => (
+    <span data-testid={`records-tab-${item}`}>
+      {t(`records.item.${item}` as MessageKey)}{' '}
+      <Badge
+        count={summary.data?.[item] ?? 0}
+        overflowCount={9999}
+        color={item === 'death_alive' ? 'red' : 'blue'}
+        showZero
+      />
+    </span>
+  );
+  return (
+    <>
+      <PageHeader title={t('nav.records')} subTitle={t('records.subtitle')} />
+      {sources.error && <Alert type="error" showIcon message={sources.error} style={{ marginBottom: 12 }} />}
+      <LinkRunPanel sources={sources.data?.items ?? []} onChanged={refresh} />
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          destroyOnHidden
+          items={[
+            ...WORKLIST_ITEMS.map((item) => ({
+              key: item,
+              label: label(item),
+              children: <WorklistTable key={`${item}-${version}`} item={item} onChanged={summary.reload} />,
+            })),
+            {
+              key: 'completeness',
+              label: <span data-testid="records-tab-completeness">{t('records.completeness')}</span>,
+              children: <CompletenessPanel />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

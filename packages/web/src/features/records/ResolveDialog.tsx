@@ -1,0 +1,80 @@
+// Resolving one worklist item: what was done and why (the reason is required and audited). When the
+// register must change, the register's own form opens next, prefilled from the department's record.
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../lib/api';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import { ACTIONS_OF, prefillTarget, resolveItem, type ResolveAction, type WorklistEntry } from './api';
+
+export function ResolveDialog({
+  entry,
+  onClose,
+  onResolved,
+}: {
+  entry: WorklistEntry;
+  onClose: () => void;
+  onResolved: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ action: ResolveAction; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const actions = ACTIONS_OF[entry.item];
+
+  const submit = async (values: { action: ResolveAction; reason: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await resolveItem(entry.id, { item: entry.item, ...values });
+      void message.success(t('records.resolved'));
+      onResolved();
+      if (result.prefill) {
+        const target = prefillTarget(result.prefill);
+        void navigate(target.path, { state: target.state });
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`${t('records.resolve')}：${entry.record.name || entry.person?.name || entry.recordId}`}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'resolve-submit' }}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ action: actions[0] }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item name="action" label={t('records.action')} rules={[{ required: true }]}>
+          <Radio.Group
+            data-testid="resolve-action"
+            options={actions.map((a) => ({ value: a, label: t(`records.action.${a}` as MessageKey) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('records.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('records.reasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} data-testid="resolve-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
