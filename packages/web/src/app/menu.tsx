@@ -10,6 +10,7 @@ import {
   FilterOutlined,
   GiftOutlined,
   HomeOutlined,
+  LineChartOutlined,
   SearchOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -79,6 +80,13 @@ const entries: MenuEntry[] = [
     icon: <TableOutlined />,
     permission: Permission.StatsRead,
     testId: 'menu-statistics-report',
+  },
+  {
+    path: '/statistics/projection',
+    label: 'nav.statisticsProjection',
+    icon: <LineChartOutlined />,
+    permission: Permission.StatsRead,
+    testId: 'menu-statistics-projection',
   },
   {
     path: '/benefits/programmes',

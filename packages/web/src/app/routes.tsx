@@ -39,6 +39,9 @@ const StatisticsPage = lazy(() =>
 const StatisticsReportPage = lazy(() =>
   import('../features/statistics/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+const StatisticsProjectionPage = lazy(() =>
+  import('../features/statistics/projection/ProjectionPage').then((m) => ({ default: m.ProjectionPage })),
+);
 const BenefitProgrammesPage = lazy(() =>
   import('../features/benefits/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })),
 );
@@ -174,6 +177,15 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission={Permission.StatsRead}>
                 <StatisticsReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'projection',
+            handle: { crumb: 'nav.statisticsProjection' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.StatsRead}>
+                <StatisticsProjectionPage />
               </RequirePermission>
             ),
           },

@@ -1,6 +1,7 @@
 // A small dictionary, Chinese first. Terms follow docs/glossary.md. `t('key', { n: 3 })` fills {n}.
 import { createContext, useContext } from 'react';
 import { benefitsMessages } from './i18n-benefits';
+import { projectionMessages } from './i18n-projection';
 import { recordsMessages } from './i18n-records';
 import { registerMessages } from './i18n-register';
 import { registerFormMessages } from './i18n-register-forms';
@@ -156,6 +157,7 @@ const messages = {
   ...registerMessages,
   ...registerFormMessages,
   ...statisticsMessages,
+  ...projectionMessages,
   ...benefitsMessages,
   ...recordsMessages,
 } satisfies Record<string, readonly [string, string]>;

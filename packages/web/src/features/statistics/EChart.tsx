@@ -17,6 +17,8 @@ export interface EChartProps {
   fileName: string;
   data?: ChartData;
   height?: number;
+  /** Update the drawn chart instead of redrawing it: bars move to their new lengths (a pyramid's years). */
+  merge?: boolean;
   'data-testid'?: string;
 }
 
@@ -26,7 +28,7 @@ const titleWidth = (element: HTMLElement) => Math.max(120, element.clientWidth -
 // A table with an arrow: ECharts strokes toolbox icons.
 const excelIcon = 'path://M3 3h18v18H3zM3 9h18M3 15h9M9 9v12M17 11v8M14 16l3 3 3-3';
 
-export function EChart({ option, fileName, data, height = 320, ...rest }: EChartProps) {
+export function EChart({ option, fileName, data, height = 320, merge = false, ...rest }: EChartProps) {
   const { t, lang } = useI18n();
   const mobile = useIsMobile();
   const container = useRef<HTMLDivElement>(null);
@@ -90,9 +92,9 @@ export function EChart({ option, fileName, data, height = 320, ...rest }: EChart
           },
         },
       },
-      { notMerge: true },
+      { notMerge: !merge },
     );
-  }, [option, fileName, data, lang, mobile, t]);
+  }, [option, fileName, data, lang, mobile, t, merge]);
 
   return (
     <div

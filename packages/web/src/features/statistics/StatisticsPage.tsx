@@ -158,6 +158,12 @@ export function StatisticsPage() {
             >
               {t('stats.openReport')}
             </Button>
+            <Button
+              onClick={() => void navigate(`/statistics/projection?j=${params.jurisdiction}`)}
+              data-testid="stats-open-projection"
+            >
+              {t('nav.statisticsProjection')}
+            </Button>
           </>
         }
       />

@@ -13,7 +13,7 @@ export interface Chart {
   data: ChartData;
 }
 
-const title = (text: string, subtext?: string): ChartOption['title'] => ({
+export const title = (text: string, subtext?: string): ChartOption['title'] => ({
   text,
   subtext,
   left: 0,
