@@ -113,7 +113,7 @@ describe('statistics dashboard in Chromium', () => {
     const page = await browser.context.newPage();
     const statsRequests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/stats')) statsRequests.push(r.url());
+      if (r.url().includes('/api/stats?')) statsRequests.push(r.url());
     });
     await signIn(page, 'county');
     await page.getByTestId('menu-statistics').click();
@@ -121,12 +121,27 @@ describe('statistics dashboard in Chromium', () => {
     expect(page.url()).not.toContain('j=');
     await expectHeadlines(page, county.indicators);
 
+    // The trend by year: the births the chart sums are the API's, and the year on screen is the
+    // dashboard's own figure.
+    const trendCard = page.locator('[data-testid="stats-trend"][data-state="ready"]');
+    await trendCard.waitFor({ timeout: 60_000 });
+    const trend = (await (
+      await api.get(
+        `/api/stats/trend?jurisdiction=${COUNTY}&from=${period.from.slice(0, 7)}&to=${period.to.slice(0, 7)}&granularity=year`,
+      )
+    ).json()) as { points: { births: number; population_end: number }[] };
+    expect(trend.points[0]?.births).toBe(county.indicators.births);
+    expect(trend.points[0]?.population_end).toBe(county.indicators.population_end);
+    expect(Number(await trendCard.getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-trend').locator('canvas').count()).toBeGreaterThan(0);
+
     // The pyramid is drawn on a canvas of its own.
     const canvas = page.getByTestId('chart-pyramid').locator('canvas').first();
     await canvas.waitFor();
     expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(200);
     expect(await page.getByTestId('chart-srb').locator('canvas').count()).toBeGreaterThan(0);
     // Its toolbox (top right, drawn on the canvas): the PNG, then the data behind it as Excel.
+    await page.getByTestId('chart-pyramid').scrollIntoViewIfNeeded();
     const chart = await page.getByTestId('chart-pyramid').boundingBox();
     if (!chart) throw new Error('no pyramid');
     for (const [fromRight, extension] of [

@@ -366,10 +366,8 @@ export interface StatCubePopulationTable {
   basis: number;
   month: number;
   code: string;
-  sex: number;
-  age: number;
-  days: number;
-  stock: number;
+  days: number[];
+  stock: number[];
 }
 
 export interface StatCubeEventsTable {
@@ -392,10 +390,9 @@ export interface StatCubeMovesTable {
 }
 
 export interface StatCubeResidentsTable {
-  month: number;
   residence_code: string;
   hukou_code: string;
-  count: number;
+  counts: number[];
 }
 
 export interface StatCubePersonsTable {

@@ -18,7 +18,7 @@ export function registerStatsRebuild(stats: Command): void {
         report,
         [
           `统计汇总表已重建：${report.persons} 人，用时 ${report.seconds.toFixed(1)} 秒`,
-          `人口 ${cells.population} 格，出生与死亡 ${cells.events} 格，迁移 ${cells.moves} 格，现住与户籍 ${cells.residents} 格`,
+          `人口 ${cells.population} 行（区划×月），出生与死亡 ${cells.events} 格，迁移 ${cells.moves} 格，现住与户籍 ${cells.residents} 行`,
           report.differences === null
             ? '首次建立汇总表（此前没有可比较的增量结果）'
             : report.differences === 0

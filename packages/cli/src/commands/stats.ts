@@ -19,12 +19,19 @@ export function registerStats(program: Command): void {
     .description(
       'the indicators of spec/indicators.md for a jurisdiction and period, with its child jurisdictions',
     )
-    .requiredOption('--jurisdiction <code>', 'division code, e.g. 652926')
-    .requiredOption('--from <date>', 'first day of the period (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last day of the period (YYYY-MM-DD)')
+    // Checked in the action, not as required options: commander would demand them of `stats rebuild` too.
+    .option('--jurisdiction <code>', 'division code, e.g. 652926 (required)')
+    .option('--from <date>', 'first day of the period (YYYY-MM-DD, required)')
+    .option('--to <date>', 'last day of the period (YYYY-MM-DD, required)')
     .option('--basis <basis>', 'residence (现住地口径) or hukou (户籍口径)', 'residence')
     .option('--no-children', 'omit the child jurisdictions')
     .action(async (options: StatsOptions, command: Command) => {
+      for (const name of ['jurisdiction', 'from', 'to'] as const)
+        if (!options[name])
+          command.error(`error: required option '--${name}' not specified`, {
+            exitCode: 2,
+            code: 'commander.missingMandatoryOptionValue',
+          });
       const { config, output } = contextFrom(command.optsWithGlobals<GlobalOptions>());
       if (options.basis !== 'residence' && options.basis !== 'hukou')
         throw new Error(`--basis must be residence or hukou, not ${String(options.basis)}`);

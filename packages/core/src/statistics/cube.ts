@@ -90,6 +90,22 @@ export interface ResidentCell {
 }
 
 const AGES = OLDEST_SINGLE_AGE + 1;
+/** Length of a population row's arrays: index sex × 101 + age. */
+export const POPULATION_ROW_WIDTH = AGES * 2;
+
+export interface PopulationRow {
+  basis: BasisIndex;
+  code: string;
+  month: number;
+  days: number[];
+  stock: number[];
+}
+export interface ResidentRow {
+  residenceCode: string;
+  hukouCode: string;
+  /** Index = month − the range's first month. */
+  counts: number[];
+}
 
 /** A person's age on a day, and the day of their birthday in a year. */
 interface Lifeline {
@@ -258,6 +274,40 @@ export class CubeAccumulator {
     let month = this.range.firstMonth + Math.floor((day - this.firstDay) / 31);
     while (lastDayOfMonth(month) < day) month += 1;
     return month;
+  }
+
+  /**
+   * The population as stored: one row per basis, month and code with anyone in it, its days and
+   * month-end counts as arrays indexed sex × 101 + age (a row of cells is far smaller than a table
+   * of them: the demo county's 12 M cells fit in 76 k rows).
+   */
+  *populationRows(): Generator<PopulationRow> {
+    const width = AGES * 2;
+    for (const [key, days] of this.days) {
+      const stock = this.stock.get(key) as Int32Array;
+      const [basisText, code] = splitOnce(key);
+      for (let offset = 0; offset < days.length; offset += width) {
+        const rowDays = days.subarray(offset, offset + width);
+        const rowStock = stock.subarray(offset, offset + width);
+        if (rowDays.every((v) => v === 0) && rowStock.every((v) => v === 0)) continue;
+        yield {
+          basis: Number(basisText) as BasisIndex,
+          code,
+          month: this.range.firstMonth + offset / width,
+          days: Array.from(rowDays),
+          stock: Array.from(rowStock),
+        };
+      }
+    }
+  }
+
+  /** Residents as stored: one row per residence and hukou code, a count per month of the range. */
+  *residentRows(): Generator<ResidentRow> {
+    for (const [key, counts] of this.residents) {
+      if (counts.every((v) => v === 0)) continue;
+      const [residenceCode, hukouCode] = splitOnce(key);
+      yield { residenceCode, hukouCode, counts: Array.from(counts) };
+    }
   }
 
   /** The non-zero population cells. */

@@ -110,7 +110,8 @@ export class StatisticsCubes {
   }
 
   async slice(basis: 0 | 1, months: { first: number; last: number }, prefix: string): Promise<CubeSlice> {
-    return readSlice(this.db, basis, months, prefix);
+    const range = await this.range();
+    return readSlice(this.db, basis, months, prefix, range?.firstMonth ?? months.first);
   }
 
   async trendCells(

@@ -30,6 +30,7 @@ import { ageingChart, asfrChart, birthOrderChart, pyramidChart, srbChart } from 
 import { ChildrenTable } from './ChildrenTable';
 import { EChart } from './EChart';
 import { HeadlineCards } from './HeadlineCards';
+import { TrendPanel } from './TrendPanel';
 import { previousYear, wholeYear, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { useStatsParams } from './useStatsParams';
@@ -243,6 +244,12 @@ export function StatisticsPage() {
               indicators={current}
               compare={comparison}
               yearly={wholeYear(params.period) !== undefined}
+            />
+            <TrendPanel
+              jurisdiction={params.jurisdiction}
+              basis={params.basis}
+              dataset={dataset}
+              placeName={placeName ?? ''}
             />
             <Row gutter={[12, 12]}>
               <Col xs={24} xl={12}>
