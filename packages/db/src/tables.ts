@@ -351,6 +351,16 @@ export interface BenefitOverpaymentsTable {
   created_at: Timestamp;
 }
 
+export interface BenefitBudgetsTable {
+  programme_code: string;
+  year: number;
+  scope_code: string;
+  amount_fen: Fen;
+  document: string | null;
+  set_by: string;
+  set_at: Timestamp;
+}
+
 export interface RecordImportsTable {
   id: string;
   source: string;
@@ -488,4 +498,5 @@ export interface Database {
   benefit_payment_lines: BenefitPaymentLinesTable;
   benefit_bank_imports: BenefitBankImportsTable;
   benefit_overpayments: BenefitOverpaymentsTable;
+  benefit_budgets: BenefitBudgetsTable;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createDatabase, migrate, type Db } from '@renkou/db';
 import type { Config } from './config';
 import { loadMasterKey, SoftwareCryptoProvider, type CryptoProvider } from './crypto/crypto-provider';
+import { fileOffsetClock } from './offset-clock';
 import { AuditService } from './modules/audit';
 import { BenefitsServices } from './modules/benefits';
 import { AuthService, defaultAuthSettings, UsersService, type AuthSettings } from './modules/auth';
@@ -85,7 +86,8 @@ export async function openApplication(config: Config, clock: Clock = systemClock
   return createApplication({
     db,
     crypto,
-    clock,
+    // A test-only clock that can be moved ahead (RENKOU_CLOCK_FILE), else the given one.
+    clock: config.clockFile ? fileOffsetClock(config.clockFile, clock) : clock,
     workDir: join(config.dataDir, 'work'),
     settings: {
       idleMinutes: config.sessionIdleMinutes,

@@ -17,6 +17,8 @@ const envSchema = z.object({
   RENKOU_ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(15),
   RENKOU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   RENKOU_WEB_DIR: z.string().optional(),
+  /** Tests only: a file holding how many days the business clock runs ahead (offset-clock.ts). */
+  RENKOU_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -32,6 +34,8 @@ export interface Config {
   adminSessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   webDir: string;
+  /** Tests only: see RENKOU_CLOCK_FILE. */
+  clockFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -70,5 +74,6 @@ export function loadConfig(
     adminSessionIdleMinutes: e.RENKOU_ADMIN_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.RENKOU_SESSION_ABSOLUTE_HOURS,
     webDir: e.RENKOU_WEB_DIR ?? join(import.meta.dirname, '..', '..', 'web', 'dist'),
+    ...(e.RENKOU_CLOCK_FILE ? { clockFile: e.RENKOU_CLOCK_FILE } : {}),
   };
 }

@@ -37,6 +37,18 @@ function check(condition: boolean, text: string): ExplanationNode {
   return { outcome, text: `${text} — ${outcomeLabels[outcome]}` };
 }
 
+/** The explanation's parts before the categories: in force, region, living, the common rule. */
+const CONDITION_PARTS = 4;
+
+/** A decision's explanation split into the conditions every family meets and the alternative categories. */
+export function decisionParts(decision: EligibilityDecision): {
+  conditions: ExplanationNode[];
+  categories: ExplanationNode[];
+} {
+  const parts = decision.explanation.children ?? [];
+  return { conditions: parts.slice(0, CONDITION_PARTS), categories: parts.slice(CONDITION_PARTS) };
+}
+
 export function decideEligibility(programme: ProgrammeDefinition, facts: FamilyFacts): EligibilityDecision {
   const inForce = check(
     isInForce(programme, facts.date),
@@ -65,6 +77,7 @@ export function decideEligibility(programme: ProgrammeDefinition, facts: FamilyF
       ? 'unknown'
       : 'fail';
   const parts = [inForce, region, living, common, ...categoryNodes.map(({ node }) => node)];
+  // decisionParts relies on this order: CONDITION_PARTS conditions, then one node per category.
   const overall: RuleOutcome = [
     inForce.outcome,
     region.outcome,

@@ -13,6 +13,8 @@ export * from './eligibility';
 export * from './national-programmes';
 export * from './entitlements';
 export * from './overpayment';
+export * from './enrolment-ends';
+export * from './requalification';
 export * from './application';
 export * from './application-transitions';
 export * from './payment-batch';

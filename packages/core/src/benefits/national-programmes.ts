@@ -171,6 +171,7 @@ export const childcareSubsidyProgramme: ProgrammeDefinition = {
     },
   ],
   endsWhen: '满3周岁；死亡',
+  ageLimit: 3,
 };
 
 export const nationalProgrammes: readonly ProgrammeDefinition[] = [

@@ -43,9 +43,14 @@ export function overpaymentOf(paid: readonly MonthAmount[], due: readonly MonthA
   return { months, totalFen: sumFen(months.map((line) => line.amountFen)) };
 }
 
-/** After a death: everything paid for the months after the month of death. */
-export function overpaymentAfterDeath(deathDate: string, paid: readonly MonthAmount[]): Overpayment {
-  const stop = monthIndex(firstMonthAfterDeath(deathDate));
+/** After an enrolment ends: everything paid for `stopMonth` (the first month not due) and later. */
+export function overpaymentFrom(stopMonth: YearMonth, paid: readonly MonthAmount[]): Overpayment {
+  const stop = monthIndex(stopMonth);
   const stillDue = paid.filter((line) => monthIndex(line.month) < stop);
   return overpaymentOf(paid, stillDue);
+}
+
+/** After a death: everything paid for the months after the month of death. */
+export function overpaymentAfterDeath(deathDate: string, paid: readonly MonthAmount[]): Overpayment {
+  return overpaymentFrom(firstMonthAfterDeath(deathDate), paid);
 }

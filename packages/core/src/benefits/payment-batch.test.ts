@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benefitDomainError } from './errors';
 import {
   approveBatch,
   buildBatch,
   checkBatch,
+  checkYearlyBudget,
   duplicatePaymentKeys,
   releaseBatch,
   type PaymentLine,
@@ -60,5 +62,49 @@ describe('payment batch checks', () => {
       ok: false,
       error: { code: 'BENEFIT_ILLEGAL_TRANSITION' },
     });
+  });
+});
+
+describe('yearly budget', () => {
+  const budget = {
+    programmeCode: 'tefu',
+    year: 2026,
+    scopeCode: '652926',
+    amountFen: 1_000_000,
+    committedFen: 941_000,
+  };
+
+  it('a batch that fits is committed; one fen more is refused with the figures in yuan', () => {
+    expect(checkYearlyBudget(budget, 59_000)).toEqual({
+      ok: true,
+      value: { ...budget, committedFen: 1_000_000 },
+    });
+    const over = checkYearlyBudget(budget, 59_001);
+    expect(over).toEqual({
+      ok: false,
+      error: {
+        code: 'BENEFIT_OVER_BUDGET',
+        message: '2026年预算（652926）余额 ¥590.00，本批次 ¥590.01，超出 ¥0.01',
+      },
+    });
+  });
+
+  it('the remainder never goes below zero by approval (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 2_000_000 }), { maxLength: 30 }),
+        (amountFen, batches) => {
+          let current = { ...budget, amountFen, committedFen: 0 };
+          for (const batchFen of batches) {
+            const checked = checkYearlyBudget(current, batchFen);
+            if (checked.ok) current = checked.value;
+          }
+          expect(current.committedFen).toBeLessThanOrEqual(amountFen);
+          expect(Number.isSafeInteger(current.committedFen)).toBe(true);
+        },
+      ),
+      { seed: 20260302, numRuns: 200 },
+    );
   });
 });

@@ -2,7 +2,7 @@
 // (beneficiary, programme, period) appears twice, it fits the budget, and funds are approved and paid
 // by different people (四权分离). The database still holds the unique key across batches.
 import { BenefitErrorCode, fail, ok, type BenefitResult } from './errors';
-import { sumFen, type Fen } from './money';
+import { formatFen, sumFen, type Fen } from './money';
 
 export interface PaymentLine {
   beneficiaryId: string;
@@ -96,4 +96,31 @@ export function releaseBatch(batch: PaymentBatch, userId: string): BenefitResult
   if (batch.approvedBy === userId)
     return fail(BenefitErrorCode.FundsApproverCannotPay, '审批资金的人不能办理发放');
   return ok({ ...batch, status: 'released', releasedBy: userId });
+}
+
+/** A year's budget of a programme within a jurisdiction, and what approved batches already commit of it. */
+export interface YearlyBudget {
+  programmeCode: string;
+  year: number;
+  /** Division-code prefix the budget is for ('' = everywhere the installation pays). */
+  scopeCode: string;
+  amountFen: Fen;
+  committedFen: Fen;
+}
+
+export function remainingOf(budget: YearlyBudget): Fen {
+  return budget.amountFen - budget.committedFen;
+}
+
+/** Approving `batchFen` more within the budget's jurisdiction: refused when it exceeds what remains. */
+export function checkYearlyBudget(budget: YearlyBudget, batchFen: Fen): BenefitResult<YearlyBudget> {
+  const remaining = remainingOf(budget);
+  if (batchFen > remaining) {
+    const where = budget.scopeCode === '' ? '' : `（${budget.scopeCode}）`;
+    return fail(
+      BenefitErrorCode.OverBudget,
+      `${budget.year}年预算${where}余额 ${formatFen(remaining)}，本批次 ${formatFen(batchFen)}，超出 ${formatFen(batchFen - remaining)}`,
+    );
+  }
+  return ok({ ...budget, committedFen: budget.committedFen + batchFen });
 }

@@ -62,6 +62,21 @@ export interface ProgrammeDefinition {
   categories: readonly BenefitCategory[];
   /** When payments end, in the policy's words. */
   endsWhen: string;
+  /**
+   * Payments end with the month of this birthday of the beneficiary (育儿补贴: 3, paid through the
+   * month of the third birthday). Absent: no age limit. The life-events worklist reads it.
+   */
+  ageLimit?: number;
+  /**
+   * false for a programme that keeps paying after the beneficiary's hukou leaves the county. Absent
+   * means true: benefits are applied for and paid at the hukou place, so a move out ends them.
+   */
+  tiedToHukou?: boolean;
+}
+
+/** Whether a move of the beneficiary's hukou out of the county ends the programme. */
+export function isTiedToHukou(programme: ProgrammeDefinition): boolean {
+  return programme.tiedToHukou !== false;
 }
 
 /** The schedule in force on `date`, or undefined before the first one. */
@@ -156,6 +171,12 @@ export function programmeProblems(programme: ProgrammeDefinition): RuleProblem[]
   if (!/^\d{0,12}$/.test(programme.regionPrefix))
     problems.push({ path: '$.regionPrefix', message: '应为区划代码前缀' });
   if (!isCalendarDate(programme.validFrom)) problems.push({ path: '$.validFrom', message: '日期无效' });
+  if (
+    programme.ageLimit !== undefined &&
+    (!Number.isInteger(programme.ageLimit) || programme.ageLimit < 1 || programme.ageLimit > 120)
+  ) {
+    problems.push({ path: '$.ageLimit', message: '年龄上限应为 1–120 的整数（周岁）' });
+  }
   ruleProblems(programme.eligibility, '$.eligibility');
   if (programme.categories.length === 0) problems.push({ path: '$.categories', message: '至少一个类别' });
   programme.categories.forEach((category, index) => {

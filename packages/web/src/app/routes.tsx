@@ -54,6 +54,19 @@ const BenefitApplicationsPage = lazy(() =>
 const BenefitBatchesPage = lazy(() =>
   import('../features/benefits/BatchesPage').then((m) => ({ default: m.BatchesPage })),
 );
+const BenefitNoticesPage = lazy(() =>
+  import('../features/benefits/NoticesPage').then((m) => ({ default: m.NoticesPage })),
+);
+const BenefitWorklistPage = lazy(() =>
+  import('../features/benefits/WorklistPage').then((m) => ({ default: m.WorklistPage })),
+);
+const BenefitBudgetsPage = lazy(() =>
+  import('../features/benefits/BudgetsPage').then((m) => ({ default: m.BudgetsPage })),
+);
+const BenefitDashboardPage = lazy(() =>
+  import('../features/benefits/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+
 const ReconciliationPage = lazy(() =>
   import('../features/records/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })),
 );
@@ -228,6 +241,42 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission={Permission.BenefitRead}>
                 <BenefitBatchesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'notices',
+            handle: { crumb: 'nav.benefitNotices' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitNoticesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'worklist',
+            handle: { crumb: 'nav.benefitWorklist' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitWorklistPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'budgets',
+            handle: { crumb: 'nav.benefitBudgets' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitBudgetsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'dashboard',
+            handle: { crumb: 'nav.benefitDashboard' } satisfies RouteHandle,
+            element: (
+              <RequirePermission permission={Permission.BenefitRead}>
+                <BenefitDashboardPage />
               </RequirePermission>
             ),
           },

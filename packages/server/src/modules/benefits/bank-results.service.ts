@@ -45,7 +45,7 @@ export class BankResultsService {
       });
     }
     const { db, audit, clock, crypto } = this.context;
-    const parsed = adapter.parseResults(input.content);
+    const parsed = await adapter.parseResults(input.content);
     const problems = [...parsed.problems];
     const lines = await linesOf(db, id);
     const byId = new Map(lines.map((line) => [line.id, line]));

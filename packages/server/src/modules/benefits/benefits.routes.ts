@@ -5,6 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
 import { requireActor } from '../auth';
+import { benefitsBudgetsRoutes } from './benefits-budgets.routes';
+import { benefitsReportsRoutes } from './benefits-reports.routes';
+import { benefitsReviewRoutes } from './benefits-review.routes';
 import type { BenefitsServices } from './benefits.service';
 import {
   actionBody,
@@ -291,15 +294,16 @@ export const benefitsRoutes: FastifyPluginAsyncZod<{ benefits: BenefitsServices 
     {
       schema: {
         tags,
-        summary: '导出银行代发文件（审批人不能办理发放）',
+        summary: '导出银行代发文件（csv 或 xlsx；xlsx 以 base64 传送；审批人不能办理发放）',
         params: idParams,
-        body: z.strictObject({ format: z.string().max(20).optional() }).optional(),
+        body: z.strictObject({ format: z.enum(['csv', 'xlsx']).optional() }).optional(),
         response: {
           200: z.object({
             batchId: z.string(),
             fileName: z.string(),
             format: z.string(),
             mediaType: z.string(),
+            encoding: z.enum(['utf8', 'base64']),
             content: z.string(),
             lineCount: z.number(),
             totalFen: fenSchema,
@@ -411,4 +415,8 @@ export const benefitsRoutes: FastifyPluginAsyncZod<{ benefits: BenefitsServices 
     },
     async (request) => benefits.lifeEvents.overpayments(requireActor(request), request.query.jurisdiction),
   );
+
+  await server.register(benefitsReviewRoutes, { benefits });
+  await server.register(benefitsBudgetsRoutes, { benefits });
+  await server.register(benefitsReportsRoutes, { benefits });
 };

@@ -50,6 +50,8 @@ export const programmeSchema = z.object({
     )
     .readonly(),
   endsWhen: z.string(),
+  ageLimit: z.number().int().optional(),
+  tiedToHukou: z.boolean().optional(),
 });
 
 export const newScheduleBody = z.strictObject({

@@ -1,14 +1,17 @@
 // Benefits: programmes as data, screening with explanations, applications and review, 公示, payment
-// batches, bank files and results, and the stop on death.
+// batches within yearly budgets, bank files (CSV, XLSX) and results, the stop on death, the
+// life-events worklist (a child turning 3, a hukou move out of the county, a death), the 年审, the
+// programme dashboard and a family's benefits for the person page.
 //
-// The register's death handling should call `benefits.lifeEvents.onDeath(personKey, deathDate)` once a
-// death event is accepted: in PersonService.recordEvent (form entry) and after an import's event
-// batch (RegisterService.importFiles), for every accepted death. Until then
-// POST /api/benefits/life-events/death applies a recorded death for one person.
+// The register calls `benefits.lifeEvents.onDeath(personKey, deathDate)` for every accepted death
+// (application.ts wires it); POST /api/benefits/life-events/death applies a recorded death by hand.
 export { BenefitsServices } from './benefits.service';
 export type { ApplicationAction, NewApplicationInput } from './application-commands';
 export type { ApplicationView } from './applications.service';
 export type { DeathOutcome } from './life-events.service';
+export type { EndOutcome } from './enrolment-ending';
 export type { BankFileAdapter, BankFileLine, BankResultRow, ParsedResults } from './bank-file';
-export { bankAdapters, csvBankAdapter } from './bank-file';
+export { csvBankAdapter } from './bank-file';
+export { xlsxBankAdapter } from './bank-file-xlsx';
+export { bankAdapters } from './bank-adapters';
 export { benefitsRoutes } from './benefits.routes';

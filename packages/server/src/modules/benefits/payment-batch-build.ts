@@ -14,6 +14,7 @@ import {
   sumFen,
   uuidv7,
   type Actor,
+  type DeclaredFacts,
   type Entitlement,
   type ProgrammeDefinition,
 } from '@renkou/core';
@@ -83,7 +84,9 @@ async function dueLines(
     db,
     enrolments.map((e) => e.person_key),
   );
-  const families = await familiesOf(db, persons, openSensitive(context));
+  // Without the declared facts 奖扶's historical condition is unknown and nothing would be due.
+  const declared = new Map(enrolments.map((e) => [e.person_key, e.declared as DeclaredFacts]));
+  const families = await familiesOf(db, persons, openSensitive(context), declared);
   const candidates: CandidateLine[] = [];
   const held: HeldLine[] = [];
   for (const enrolment of enrolments) {

@@ -1,6 +1,7 @@
 // Releasing a payment batch: approved by someone other than its builder (its total checked against
-// its lines again), then exported to the bank by someone other than its approver. A re-export of an
-// exported batch gives the same file. The caller has authorized the actor and checked the batch's scope.
+// its lines again, and against what remains of its programme's yearly budgets), then exported to the
+// bank by someone other than its approver. A re-export of an exported batch gives the same file. The
+// caller has authorized the actor and checked the batch's scope.
 import {
   approveBatch,
   benefitDomainError,
@@ -12,6 +13,7 @@ import {
 } from '@renkou/core';
 import type { BankFileAdapter } from './bank-file';
 import { conflict, type BenefitsContext } from './benefits-context';
+import { assertWithinYearlyBudgets } from './budgets.service';
 import { assertBatchTotals, coreBatch, type BatchRow } from './payment-batch';
 import { linesOf } from './payment.repository';
 
@@ -27,6 +29,7 @@ export async function approveBatchRow(
     const checked = approveBatch(coreBatch(batch, lines), actor.userId);
     if (!checked.ok) throw benefitDomainError(checked.error);
     await assertBatchTotals(trx, id, batch.total_fen, batch.line_count);
+    await assertWithinYearlyBudgets(trx, batch);
     const updated = await trx
       .updateTable('benefit_payment_batches')
       .set({ status: 'approved', approved_by: actor.userId, approved_at: clock.now() })
@@ -75,7 +78,7 @@ export async function exportBatchFile(
         missing.slice(0, 50).map((line) => ({ row: line.line_no, field: 'account', reason: '缺少银行账户' })),
       );
     }
-    const content = adapter.exportLines(
+    const content = await adapter.exportLines(
       lines.map((line) => ({
         reference: line.id,
         account: crypto.decrypt(line.account_sealed!),
@@ -108,6 +111,7 @@ export async function exportBatchFile(
       fileName: `${batch.programme_code}-${batch.period}-${id}.${adapter.extension}`,
       format: adapter.format,
       mediaType: adapter.mediaType,
+      encoding: adapter.encoding,
       content,
       lineCount: lines.length,
       totalFen: batch.total_fen,

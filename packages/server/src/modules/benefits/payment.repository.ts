@@ -5,14 +5,17 @@ import type { Executor } from '../audit';
 
 export type LineRow = Selectable<BenefitPaymentLinesTable>;
 
+/** Live enrolments of a programme, with the facts declared at application (奖扶's history needs them). */
 export async function enrolmentsForPayment(db: Executor, programmeCode: string, within: string) {
   let query = db
-    .selectFrom('benefit_enrolments')
-    .selectAll()
-    .where('programme_code', '=', programmeCode)
-    .where('status', 'in', ['active', 'suspended']);
-  if (within !== '') query = query.where('hukou_code', 'like', `${within}%`);
-  return query.orderBy('hukou_code').orderBy('person_key').execute();
+    .selectFrom('benefit_enrolments as e')
+    .innerJoin('benefit_applications as a', 'a.id', 'e.application_id')
+    .selectAll('e')
+    .select('a.declared')
+    .where('e.programme_code', '=', programmeCode)
+    .where('e.status', 'in', ['active', 'suspended']);
+  if (within !== '') query = query.where('e.hukou_code', 'like', `${within}%`);
+  return query.orderBy('e.hukou_code').orderBy('e.person_key').execute();
 }
 
 /** Keys (person|period) already pending or paid for these persons and periods. */

@@ -16,7 +16,8 @@ import {
   Permission,
   type Actor,
 } from '@renkou/core';
-import { bankAdapters, type BankFileAdapter } from './bank-file';
+import { bankAdapters } from './bank-adapters';
+import type { BankFileAdapter } from './bank-file';
 import { notFound, type BenefitsContext } from './benefits-context';
 import { assertBatchTotals, batchView, type BatchRow } from './payment-batch';
 import { buildBatch, checkPeriod, type BuildBatchInput } from './payment-batch-build';
@@ -74,7 +75,12 @@ export class PaymentsService {
 
   adapter(format = 'csv'): BankFileAdapter {
     const adapter = bankAdapters[format];
-    if (!adapter) throw new DomainError(ErrorCode.ValidationFailed, `不支持的银行文件格式：${format}`);
+    if (!adapter)
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `不支持的银行文件格式：${format}（可用：${Object.keys(bankAdapters).join('、')}）`,
+        [{ field: 'format', reason: 'BENEFIT_BANK_FORMAT_UNKNOWN' }],
+      );
     return adapter;
   }
 

@@ -1,7 +1,15 @@
 // Register data, actors and shared setup (a fresh application, enrolment, paying a period) for this
 // folder's db tests (not exported by index.ts). The persons are created through the register's own
 // import, so screening reads real projections.
-import { citizenIdCheckDigit, DAY, DomainError, Role, type Actor, type Role as RoleType } from '@renkou/core';
+import {
+  citizenIdCheckDigit,
+  DAY,
+  DomainError,
+  Role,
+  type Actor,
+  type DeclaredFacts,
+  type Role as RoleType,
+} from '@renkou/core';
 import { writeDataset } from '../../testing/register-fixtures';
 import { openTestApplication } from '../../testing/test-application';
 
@@ -72,6 +80,7 @@ export function staff() {
     townA: person(Role.TownshipOfficer, '652926100', 'town-a'),
     townB: person(Role.TownshipOfficer, '652926100', 'town-b'),
     town2: person(Role.TownshipOfficer, '652926101', 'town-2'),
+    town2b: person(Role.TownshipOfficer, '652926101', 'town-2b'),
     county: person(Role.CountyOfficer, '652926', 'county'),
     finance1: person(Role.Finance, '652926', 'finance-1'),
     finance2: person(Role.Finance, '652926', 'finance-2'),
@@ -103,9 +112,19 @@ export async function refused(
   throw new Error('expected a refusal');
 }
 
+/** Register events (events.csv rows after the header) imported through the register; all must be accepted. */
+export async function recordEvents(app: App, rows: readonly string[]): Promise<void> {
+  const result = await app.register.importDirectory(
+    writeDataset({ events: `${EVENT_HEADER}\n${rows.join('\n')}\n`, dataset: DATASET }),
+    { username: 'tester' },
+  );
+  if (result.accepted !== rows.length) throw new Error(`events refused: ${JSON.stringify(result.problems)}`);
+}
+
 /**
- * Takes a 特扶 application for one person through the whole review to enrolment from `enrolFrom`; the
- * bank account's name is the person key unless given.
+ * Takes an application (特扶 unless told) for one person through the whole review to enrolment from
+ * `enrolFrom`; the bank account's name is the person key unless given. The village review is done by
+ * `villageReviewer`, else by whichever of 拜城镇's township officers did not enter it.
  */
 export async function enrol(
   app: App,
@@ -114,15 +133,18 @@ export async function enrol(
   enteredBy: Actor,
   enrolFrom: string,
   accountName: string = personKey,
+  options: { programmeCode?: string; villageReviewer?: Actor; declared?: DeclaredFacts } = {},
 ) {
+  const { programmeCode = 'tefu', villageReviewer, declared } = options;
   const entered = await app.benefits.applications.create(enteredBy, {
-    programmeCode: 'tefu',
+    programmeCode,
+    ...(declared ? { declared } : {}),
     personKey,
     channel: 'worker',
     bankAccount: `62284800${personKey === 'M1' ? '11112222' : personKey === 'F1' ? '33334444' : '55556666'}`,
     accountName,
   });
-  const townA = enteredBy === who.townA ? who.townB : who.townA;
+  const townA = villageReviewer ?? (enteredBy === who.townA ? who.townB : who.townA);
   await app.benefits.applications.act(townA, entered.id, { action: 'villageApprove', noticeDays: 1 });
   app.clock.advance(DAY);
   await app.benefits.applications.act(townA, entered.id, { action: 'closeNotice' });

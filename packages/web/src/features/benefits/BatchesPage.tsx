@@ -37,12 +37,13 @@ import {
   importBankResults,
   listBatches,
   listProgrammes,
+  type BankFormat,
   type Batch,
 } from './api';
 import { BatchBuildForm, type BuildValues } from './BatchBuildForm';
 import { BatchDrawer, BatchStatusTag } from './BatchDrawer';
 import { CardList } from './CardList';
-import { saveText } from './save-text';
+import { base64Of, saveFile } from './save-text';
 import { useRefusal } from './use-refusal';
 import { fenFromYuanText, formatFen, programmeLabel } from './labels';
 
@@ -61,6 +62,7 @@ export function BatchesPage() {
   const [building, setBuilding] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [openId, setOpenId] = useState<string>();
+  const [bankFormat, setBankFormat] = useState<BankFormat>('csv');
   const [form] = Form.useForm<BuildValues>();
   const programmes = useRequest((signal) => listProgrammes(signal), 'programmes');
   const query = { programme: programme || undefined, jurisdiction: jurisdiction || undefined };
@@ -135,8 +137,8 @@ export function BatchesPage() {
   const download = async (batch: Batch) => {
     setBusy(`file-${batch.id}`);
     try {
-      const file = await exportBankFile(batch.id);
-      saveText(file.fileName, file.mediaType, file.content);
+      const file = await exportBankFile(batch.id, bankFormat);
+      saveFile(file);
       void message.success(
         t('benefit.batch.downloaded', { n: formatNumber(file.lineCount), total: formatFen(file.totalFen) }),
       );
@@ -151,8 +153,14 @@ export function BatchesPage() {
   const upload = async (batch: Batch, file: File) => {
     setBusy(`results-${batch.id}`);
     try {
-      const content = await file.text();
-      const result = await importBankResults(batch.id, { fileName: file.name, content });
+      // The format follows the file: an .xlsx travels as base64, anything else as CSV text.
+      const xlsx = file.name.toLowerCase().endsWith('.xlsx');
+      const content = xlsx ? await base64Of(file) : await file.text();
+      const result = await importBankResults(batch.id, {
+        fileName: file.name,
+        content,
+        ...(xlsx ? { format: 'xlsx' } : {}),
+      });
       modal.success({
         title: t('benefit.batch.bankResults'),
         content: (
@@ -214,7 +222,7 @@ export function BatchesPage() {
       )}
       {canPay && EXPORTED.includes(b.status) && (
         <Upload
-          accept=".csv,.txt"
+          accept=".csv,.txt,.xlsx"
           showUploadList={false}
           beforeUpload={(file) => {
             void upload(b, file);
@@ -315,6 +323,20 @@ export function BatchesPage() {
             options={(programmes.data ?? []).map((p) => ({ value: p.code, label: p.shortName }))}
           />
         </Col>
+        {canPay && (
+          <Col xs={24} sm={12} lg={4}>
+            <Select<BankFormat>
+              style={{ width: '100%' }}
+              value={bankFormat}
+              onChange={setBankFormat}
+              options={[
+                { value: 'csv', label: t('benefit.batch.formatCsv') },
+                { value: 'xlsx', label: t('benefit.batch.formatXlsx') },
+              ]}
+              data-testid="batch-bank-format"
+            />
+          </Col>
+        )}
       </Row>
       {batches.error && <Alert type="error" showIcon message={batches.error} style={{ marginBottom: 12 }} />}
       {mobile ? (

@@ -33,6 +33,10 @@ export interface Programme {
   paymentPeriod: 'monthly' | 'yearly' | 'one_time';
   categories: { code: string; name: string; schedules: Schedule[] }[];
   endsWhen: string;
+  /** Paid through the month of this birthday (育儿补贴: 3). */
+  ageLimit?: number;
+  /** false: not ended by a hukou move out of the county (absent: ended). */
+  tiedToHukou?: boolean;
 }
 
 export interface ScreeningItem {
@@ -199,6 +203,8 @@ export interface BankFile {
   fileName: string;
   format: string;
   mediaType: string;
+  /** 'base64' for a binary file (XLSX). */
+  encoding: 'utf8' | 'base64';
   content: string;
   lineCount: number;
   totalFen: number;
@@ -277,4 +283,152 @@ export function importBankResults(
   body: { fileName: string; content: string; format?: string },
 ): Promise<BankResults> {
   return api.post(`/api/benefits/batches/${enc(id)}/bank-results`, body);
+}
+
+export type BankFormat = 'csv' | 'xlsx';
+
+/** 公示: only name, village, programme, amount, the masked ID number and the period. */
+export interface NoticeItem {
+  name: string;
+  villageCode: string;
+  villageName: string | null;
+  programme: string;
+  amountFen: number;
+  amountBasis: string;
+  idNumberMasked: string | null;
+  firstDay: string;
+  lastDay: string;
+}
+
+export function listNotices(
+  village: string,
+  date: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ date: string; items: NoticeItem[] }> {
+  return api.get('/api/benefits/notices', { village, ...(date ? { date } : {}) }, signal);
+}
+
+export type EndCause = 'age_limit' | 'hukou_move' | 'death';
+
+export interface LifeEventItem {
+  enrolmentId: string;
+  applicationId: string;
+  programmeCode: string;
+  programmeName: string;
+  personKey: string;
+  name: string | null;
+  idNumberMasked: string | null;
+  hukouCode: string;
+  currentHukouCode: string | null;
+  enrolmentStatus: string;
+  fromMonth: string;
+  cause: EndCause;
+  causeLabel: string;
+  eventDate: string;
+  endsBefore: string;
+  reason: string;
+}
+
+export interface EndOutcome {
+  enrolmentId: string;
+  cause: string;
+  endsBefore: string;
+  overpayment: { months: { month: string; amountFen: number }[]; totalFen: number } | null;
+  pendingLines: { lineId: string; batchId: string; periodKey: string; amountFen: number }[];
+}
+
+export function listLifeEvents(
+  query: { jurisdiction?: string },
+  signal?: AbortSignal,
+): Promise<{ date: string; counts: Record<EndCause, number>; items: LifeEventItem[] }> {
+  return api.get('/api/benefits/life-events/worklist', { ...query }, signal);
+}
+
+export function confirmLifeEvent(enrolmentId: string): Promise<EndOutcome> {
+  return api.post(`/api/benefits/life-events/worklist/${enc(enrolmentId)}/confirm`);
+}
+
+export interface ReviewItem {
+  enrolmentId: string;
+  applicationId: string;
+  programmeCode: string;
+  programmeName: string;
+  personKey: string;
+  name: string | null;
+  idNumberMasked: string | null;
+  hukouCode: string;
+  enrolmentStatus: string;
+  fromMonth: string;
+  categoryCode: string;
+  newCategoryCode: string | null;
+  outcome: Outcome;
+  failed: string[];
+  endsBefore: string | null;
+  reason: string | null;
+  explanationText: string;
+}
+
+export function annualReview(
+  query: {
+    jurisdiction?: string;
+    programme?: string;
+    date?: string;
+    outcome?: Outcome;
+    page: number;
+    pageSize: number;
+  },
+  signal?: AbortSignal,
+): Promise<{ date: string; counts: Record<Outcome, number>; total: number; items: ReviewItem[] }> {
+  return api.get('/api/benefits/annual-review', { ...query }, signal);
+}
+
+export function confirmReview(enrolmentId: string): Promise<EndOutcome> {
+  return api.post(`/api/benefits/annual-review/${enc(enrolmentId)}/confirm`, {});
+}
+
+export interface Budget {
+  programmeCode: string;
+  year: number;
+  scopeCode: string;
+  amountFen: number;
+  committedFen: number;
+  remainingFen: number;
+  document: string | null;
+}
+
+export async function listBudgets(
+  query: { year?: number; programme?: string },
+  signal?: AbortSignal,
+): Promise<Budget[]> {
+  const answer = await api.get<{ items: Budget[] }>('/api/benefits/budgets', { ...query }, signal);
+  return answer.items;
+}
+
+export function setBudget(body: {
+  programmeCode: string;
+  year: number;
+  jurisdiction: string;
+  amountFen: number;
+  document?: string;
+}): Promise<Budget> {
+  return api.post('/api/benefits/budgets', body);
+}
+
+export interface Dashboard {
+  programmeCode: string;
+  year: number;
+  jurisdiction: string;
+  areaLevel: 'township' | 'village';
+  peopleCovered: number;
+  peoplePaid: number;
+  paidFen: number;
+  areas: { code: string; name: string | null; peopleCovered: number; peoplePaid: number; paidFen: number }[];
+  months: { month: string; paidFen: number }[];
+}
+
+export function dashboard(
+  query: { programme: string; year: number; jurisdiction?: string },
+  signal?: AbortSignal,
+): Promise<Dashboard> {
+  return api.get('/api/benefits/dashboard', { ...query }, signal);
 }

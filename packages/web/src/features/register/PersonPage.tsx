@@ -3,6 +3,7 @@
 import { Permission } from '@renkou/core';
 import { Alert, Button, Card, Col, Flex, Result, Row } from 'antd';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { FamilyBenefits } from '../../components/FamilyBenefits';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { ApiError } from '../../lib/api';
@@ -49,6 +50,7 @@ export function PersonPage() {
   const { t } = useI18n();
   const { key = '' } = useParams();
   const canWrite = useCan(Permission.PersonWrite);
+  const canReadBenefits = useCan(Permission.BenefitRead);
   // Warnings of the event just registered (from the form), shown once above the page.
   const warnings = (useLocation().state as PersonPageState | null)?.warnings ?? [];
   const detail = useRequest(
@@ -137,6 +139,11 @@ export function PersonPage() {
             <PlacesTable places={places} />
           </Card>
         </Col>
+        {canReadBenefits && (
+          <Col span={24}>
+            <FamilyBenefits personKey={person.personKey} />
+          </Col>
+        )}
       </Row>
     </>
   );
