@@ -43,14 +43,30 @@ describe('an import killed with SIGKILL', () => {
 
     const child = spawn(
       process.execPath,
-      [cli, '--data', join(work, 'data'), '--json', 'import', 'register', dataset],
+      [cli, '--data', join(work, 'data'), 'import', 'register', dataset],
       {
-        env,
-        stdio: 'ignore',
+        env: { ...env, RENKOU_PROGRESS: 'lines' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     const exited = new Promise((r) => child.once('exit', r));
-    await new Promise((r) => setTimeout(r, 12_000));
+    // Killed once the progress says 4,000 rows were read: rows are applied 2,000 to a transaction
+    // and a chunk is written before the next is read, so at least one chunk is committed (a fixed
+    // wait failed on a loaded machine, where start-up alone took longer than the wait).
+    await new Promise<void>((done) => {
+      const timer = setTimeout(done, 120_000);
+      const watch = (data: Buffer) => {
+        const read = [...data.toString().matchAll(/已读 ([\d,]+) 行/g)].map((m) =>
+          Number(m[1]?.replace(/,/g, '')),
+        );
+        if (read.some((n) => n >= 4_000)) {
+          clearTimeout(timer);
+          done();
+        }
+      };
+      child.stdout.on('data', watch);
+      child.stderr.on('data', watch);
+    });
     expect(child.exitCode, 'the import must still be running when it is killed').toBeNull();
     child.kill('SIGKILL');
     await exited;
