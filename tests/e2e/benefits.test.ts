@@ -9,12 +9,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
+import { DEMO_PASSWORD, signIn } from './sign-in';
 
-const DEMO_PASSWORD = 'Renkou#Demo2026';
 const WALK_PASSWORD = 'Renkou#Walk2026x';
 
 let server: StartedServer;
@@ -36,18 +35,10 @@ afterAll(async () => {
   rmSync(clockDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
-}
-
 describe('benefits pages in Chromium', () => {
   it('shows 特扶 at ¥590.00 and a screening decision with its explanation', async () => {
     const page = await browser.context.newPage();
-    await signIn(page, 'county');
+    await signIn(page, server.url, 'county');
 
     // 利益导向项目: 特扶's amount in force for a child who died.
     await page.getByTestId('menu-benefit-programmes').click();
@@ -110,7 +101,7 @@ describe('benefits pages in Chromium', () => {
     // The first test left the county signed in: start from the login page again.
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await signIn(page, 'township');
+    await signIn(page, server.url, 'township');
     await page.getByTestId('menu-benefit-notices').click();
     const row = page.getByTestId('notice-row').filter({ hasText: child.name });
     await row.waitFor();
@@ -226,7 +217,7 @@ describe('benefits pages in Chromium', () => {
     // The person page shows the family's benefit as enrolled and paid.
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await signIn(page, 'township');
+    await signIn(page, server.url, 'township');
     await page.goto(`${server.url}/persons/${encodeURIComponent(entered!.personKey)}`);
     const benefits = page.getByTestId('person-benefits');
     await benefits.locator('.ant-table-row').first().waitFor();

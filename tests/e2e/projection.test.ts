@@ -4,12 +4,12 @@
 // the cards and the table, the scenarios ordered low ≤ medium ≤ high; charts download as PNG and Excel;
 // the pyramid steps through the years; a village too small for a life table gets the server's reason.
 import { readFileSync } from 'node:fs';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { downloadsFromToolbox, launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
+import { apiAs, lastFullYear, signedIn, signIn } from './sign-in';
 
-const DEMO_PASSWORD = 'Renkou#Demo2026';
 const COUNTY = '652926'; // 拜城县, the scope of the demo user `county`
 
 interface ProjectedYear {
@@ -29,16 +29,9 @@ let base: string;
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchBrowser();
-  api = await request.newContext({ baseURL: server.url });
-  const login = await api.post('/api/auth/login', { data: { username: 'county', password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { dataset } = (await (await api.get('/api/register/dataset')).json()) as {
-    dataset: { start: string; end: string } | null;
-  };
-  if (!dataset) throw new Error('renkou demo seeded no register (RENKOU_DEMO_PERSONS); these tests need one');
+  api = await apiAs(server.url, 'county');
   // The page's default base: the end of the last calendar year the register covers in full.
-  const year = Number(dataset.end.slice(0, 4)) - (dataset.end.endsWith('-12-31') ? 0 : 1);
-  base = `${year}-12-31`;
+  base = `${await lastFullYear(api)}-12-31`;
 });
 afterAll(async () => {
   await api?.dispose();
@@ -46,16 +39,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
+/** Signs in unless the browser context keeps the session of an earlier test (the login page then sends it on). */
+async function signInOnce(page: Page, username: string): Promise<void> {
   await page.goto(`${server.url}/login`);
-  // The browser context keeps the session of an earlier test: the login page then sends it on.
-  const signedIn = page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first();
-  await page.getByTestId('login-username').or(signedIn).first().waitFor();
-  if (await signedIn.isVisible()) return;
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
+  await page.getByTestId('login-username').or(signedIn(page)).first().waitFor();
+  if (await signedIn(page).isVisible()) return;
+  await signIn(page, server.url, username);
 }
 
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
@@ -78,7 +67,7 @@ describe('population projection in Chromium', () => {
     if (!medium) throw new Error('no medium scenario');
 
     const page = await browser.context.newPage();
-    await signIn(page, 'county');
+    await signInOnce(page, 'county');
     await page.getByTestId('menu-statistics-projection').click();
     await page.locator('[data-testid="proj-page"][data-state="idle"]').waitFor();
     // The form's defaults: 20 years from the end of the last full year.
@@ -116,18 +105,7 @@ describe('population projection in Chromium', () => {
     for (const id of ['total', 'births', 'age3to5', 'age6to11', 'age12to14', 'age65plus', 'age80plus']) {
       await page.getByTestId(`chart-proj-${id}`).locator('canvas').first().waitFor();
     }
-    const chart = await page.getByTestId('chart-proj-total').boundingBox();
-    if (!chart) throw new Error('no total chart');
-    for (const [fromRight, extension] of [
-      [58, /\.png$/],
-      [21, /\.xlsx$/],
-    ] as const) {
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.mouse.click(chart.x + chart.width - fromRight, chart.y + 20),
-      ]);
-      expect(file.suggestedFilename()).toMatch(extension);
-    }
+    await downloadsFromToolbox(page, 'chart-proj-total');
     const [workbook] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('proj-table-excel').click(),
@@ -174,7 +152,7 @@ describe('population projection in Chromium', () => {
     expect(message).toContain('生命表');
 
     const page = await browser.context.newPage();
-    await signIn(page, 'county');
+    await signInOnce(page, 'county');
     await page.goto(`${server.url}/statistics/projection?j=${village}&base=${base}&years=20`);
     await page.locator('[data-testid="proj-page"][data-state="error"]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('proj-error').textContent()).toBe(message);

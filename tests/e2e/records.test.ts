@@ -2,12 +2,10 @@
 // the register with the progress bar, opens 漏报出生, resolves one missing birth with a reason and
 // lands on the birth registration form prefilled with the hospital's record.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
-
-const DEMO_PASSWORD = 'Renkou#Demo2026';
+import { signIn } from './sign-in';
 
 let server: StartedServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -21,14 +19,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
-}
-
 interface Entry {
   id: string;
   record: { name: string; sex: string; birthDate: string };
@@ -37,7 +27,7 @@ interface Entry {
 describe('reconciliation in Chromium', () => {
   it('resolves one missing birth and opens the prefilled birth form', async () => {
     const page = await browser.context.newPage();
-    await signIn(page, 'county');
+    await signIn(page, server.url, 'county');
     await page.getByTestId('menu-records').click();
     const births = page.locator('[data-testid="records-source"][data-source="hospital_births"]');
     await births.waitFor();

@@ -1,12 +1,12 @@
 // The register in Chromium: a township officer registers a birth to a woman of the demo register and
 // finds the child by pinyin; a person of another township reads as not found; a leader has no forms;
 // a county officer sees a full ID number only after stating a purpose and re-entering the password.
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
+import { apiAs, DEMO_PASSWORD, signIn } from './sign-in';
 
-const DEMO_PASSWORD = 'Renkou#Demo2026';
 const TOWNSHIP = '652926100'; // 拜城镇, the scope of the demo user `township`
 const CHILD_NAME = '滕瑞霖';
 const CHILD_PINYIN = 'tengruilin';
@@ -28,7 +28,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchBrowser();
-  const api = await apiAs('township');
+  const api = await apiAs(server.url, 'township');
   const { dataset } = (await (await api.get('/api/register/dataset')).json()) as { dataset: unknown };
   await api.dispose();
   if (!dataset) throw new Error('renkou demo seeded no register (RENKOU_DEMO_PERSONS); these tests need one');
@@ -37,14 +37,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** An HTTP client with the session cookie of a demo user. */
-async function apiAs(username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: server.url });
-  const login = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  return api;
-}
 
 async function persons(api: APIRequestContext, query: string): Promise<PersonSummary[]> {
   const response = await api.get(`/api/persons?${query}`);
@@ -55,18 +47,10 @@ async function persons(api: APIRequestContext, query: string): Promise<PersonSum
 const ageOn = (birthDate: string, day: Date) =>
   (day.getTime() - Date.parse(`${birthDate}T00:00:00Z`)) / (365.2425 * 86_400_000);
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
-}
-
 describe('register pages in Chromium', () => {
   it('registers a birth to a woman of the register and finds the child by pinyin', async () => {
     // A woman of 拜城镇 aged 20–40 who lives and is registered there.
-    const api = await apiAs('township');
+    const api = await apiAs(server.url, 'township');
     const women = await persons(api, `sex=2&status=resident&jurisdiction=${TOWNSHIP}&pageSize=50`);
     await api.dispose();
     const today = new Date();
@@ -84,7 +68,7 @@ describe('register pages in Chromium', () => {
 
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await signIn(page, 'township');
+    await signIn(page, server.url, 'township');
     await page.getByTestId('menu-register-birth').click();
 
     // The mother, found by name and told apart by her masked ID number.
@@ -123,7 +107,7 @@ describe('register pages in Chromium', () => {
 
   it('keeps another township out and shows leaders no register forms', async () => {
     // Someone of 铁热克镇 who neither lives nor is registered in 拜城镇.
-    const api = await apiAs('township2');
+    const api = await apiAs(server.url, 'township2');
     const other = (await persons(api, 'status=resident&pageSize=50')).find(
       (p) => !p.residenceCode.startsWith(TOWNSHIP) && !p.hukouCode.startsWith(TOWNSHIP),
     );
@@ -134,7 +118,7 @@ describe('register pages in Chromium', () => {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await signIn(page, 'township');
+    await signIn(page, server.url, 'township');
     await page.goto(`${server.url}/persons/${encodeURIComponent(other.personKey)}`);
     await page.getByTestId('person-not-found').waitFor();
     expect(await page.getByTestId('person-detail').count()).toBe(0);
@@ -148,7 +132,7 @@ describe('register pages in Chromium', () => {
     await page.getByTestId('login-username').waitFor();
 
     await page.setViewportSize({ width: 1366, height: 860 });
-    await signIn(page, 'leader');
+    await signIn(page, server.url, 'leader');
     await page.getByTestId('menu-home').waitFor();
     expect(await page.getByTestId('menu-register-birth').count()).toBe(0);
     expect(await page.getByTestId('menu-register-import').count()).toBe(0);
@@ -158,7 +142,7 @@ describe('register pages in Chromium', () => {
   });
 
   it('shows the full ID number only with a purpose and the password re-entered', async () => {
-    const api = await apiAs('county');
+    const api = await apiAs(server.url, 'county');
     const person = (await persons(api, 'status=resident&pageSize=20')).find((p) => p.idNumberMasked);
     await api.dispose();
     expect(person).toBeDefined();
@@ -166,7 +150,7 @@ describe('register pages in Chromium', () => {
 
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
-    await signIn(page, 'county');
+    await signIn(page, server.url, 'county');
     await page.goto(`${server.url}/persons/${encodeURIComponent(person.personKey)}`);
     await page.getByTestId('reveal-id-button').click();
     await page.getByTestId('reveal-purpose').fill('核对出生登记');

@@ -3,12 +3,12 @@
 // from its toolbox), a drill-down to a township (one request each, none again on going back), the
 // report's total row equal to the sum of its rows and its Excel workbook; the dashboard fits a phone.
 import { readFileSync } from 'node:fs';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { downloadsFromToolbox, launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
+import { apiAs, lastFullYear, signIn } from './sign-in';
 
-const DEMO_PASSWORD = 'Renkou#Demo2026';
 const COUNTY = '652926'; // 拜城县, the scope of the demo user `county`
 
 type Indicators = Record<string, number | null | number[] | string | Record<string, unknown>>;
@@ -38,15 +38,9 @@ let period: { from: string; to: string };
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchBrowser();
-  api = await request.newContext({ baseURL: server.url });
-  const login = await api.post('/api/auth/login', { data: { username: 'county', password: DEMO_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { dataset } = (await (await api.get('/api/register/dataset')).json()) as {
-    dataset: { start: string; end: string } | null;
-  };
-  if (!dataset) throw new Error('renkou demo seeded no register (RENKOU_DEMO_PERSONS); these tests need one');
+  api = await apiAs(server.url, 'county');
   // The dashboard's default: the last calendar year the register covers in full.
-  const year = Number(dataset.end.slice(0, 4)) - (dataset.end.endsWith('-12-31') ? 0 : 1);
+  const year = await lastFullYear(api);
   period = { from: `${year}-01-01`, to: `${year}-12-31` };
 });
 afterAll(async () => {
@@ -61,14 +55,6 @@ async function stats(jurisdiction: string): Promise<StatsResult> {
   );
   expect(response.status()).toBe(200);
   return (await response.json()) as StatsResult;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
 }
 
 /** Waits until the dashboard shows the answer for the division. */
@@ -115,7 +101,7 @@ describe('statistics dashboard in Chromium', () => {
     page.on('request', (r) => {
       if (r.url().includes('/api/stats?')) statsRequests.push(r.url());
     });
-    await signIn(page, 'county');
+    await signIn(page, server.url, 'county');
     await page.getByTestId('menu-statistics').click();
     await dashboardReady(page, COUNTY);
     expect(page.url()).not.toContain('j=');
@@ -142,18 +128,7 @@ describe('statistics dashboard in Chromium', () => {
     expect(await page.getByTestId('chart-srb').locator('canvas').count()).toBeGreaterThan(0);
     // Its toolbox (top right, drawn on the canvas): the PNG, then the data behind it as Excel.
     await page.getByTestId('chart-pyramid').scrollIntoViewIfNeeded();
-    const chart = await page.getByTestId('chart-pyramid').boundingBox();
-    if (!chart) throw new Error('no pyramid');
-    for (const [fromRight, extension] of [
-      [58, /\.png$/],
-      [21, /\.xlsx$/],
-    ] as const) {
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.mouse.click(chart.x + chart.width - fromRight, chart.y + 20),
-      ]);
-      expect(file.suggestedFilename()).toMatch(extension);
-    }
+    await downloadsFromToolbox(page, 'chart-pyramid');
 
     // Drill down: a click on the township's row asks for it as the division.
     await page.locator(`[data-testid="stats-child-link"][data-code="${township.jurisdiction}"]`).click();

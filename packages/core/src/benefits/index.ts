@@ -18,3 +18,4 @@ export * from './requalification';
 export * from './application';
 export * from './application-transitions';
 export * from './payment-batch';
+export * from './worklist-items';

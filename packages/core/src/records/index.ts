@@ -6,3 +6,4 @@ export {
   type SourceColumn,
 } from './sources';
 export { readRecordRow, type RecordProblem, type RecordRowResult } from './record-rows';
+export * from './api-types';

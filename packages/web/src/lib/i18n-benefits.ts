@@ -222,7 +222,6 @@ export const benefitsMessages = {
   'benefit.dashboard.yuan': ['元', 'yuan'],
   'benefit.dashboard.persons': ['人', 'persons'],
   'benefit.dashboard.yearUnit': ['年', 'year'],
-  'benefit.dashboard.savePng': ['保存为图片', 'Save as PNG'],
   'benefit.worklist.events': ['生命事件', 'Life events'],
   'benefit.worklist.review': ['年审', 'Annual re-qualification'],
   'benefit.worklist.cause': ['事由', 'Cause'],

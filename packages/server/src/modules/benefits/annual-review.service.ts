@@ -13,6 +13,7 @@ import {
   Permission,
   requalify,
   type Actor,
+  type AnnualReviewItem,
   type EligibilityOutcome,
   type ProgrammeDefinition,
   type RequalificationFinding,
@@ -21,6 +22,7 @@ import { actingAs, authorizeAction } from './application-commands';
 import type { ApplicationsService } from './applications.service';
 import { conflict, notFound, openSensitive, today, type BenefitsContext } from './benefits-context';
 import { endEnrolment } from './enrolment-ending';
+import { enrolmentListItem } from './enrolment-list-item';
 import { declaredByPerson, findEnrolment, liveEnrolments, type LiveEnrolment } from './enrolment.repository';
 import { familiesOf, personRecords } from './family.repository';
 import type { ProgrammesService } from './programmes.service';
@@ -32,27 +34,6 @@ export interface AnnualReviewQuery {
   outcome?: EligibilityOutcome;
   page: number;
   pageSize: number;
-}
-
-export interface AnnualReviewItem {
-  enrolmentId: string;
-  applicationId: string;
-  programmeCode: string;
-  programmeName: string;
-  personKey: string;
-  name: string | null;
-  idNumberMasked: string | null;
-  hukouCode: string;
-  enrolmentStatus: string;
-  fromMonth: string;
-  categoryCode: string;
-  /** The category the rules give today, when it differs from the enrolled one (a new amount). */
-  newCategoryCode: string | null;
-  outcome: EligibilityOutcome;
-  failed: string[];
-  endsBefore: string | null;
-  reason: string | null;
-  explanationText: string;
 }
 
 type Reviewed = {
@@ -101,16 +82,7 @@ export class AnnualReviewService {
   private item({ row, programme, finding }: Reviewed): AnnualReviewItem {
     const category = finding?.decision.category?.code ?? null;
     return {
-      enrolmentId: row.id,
-      applicationId: row.application_id,
-      programmeCode: row.programme_code,
-      programmeName: programme.shortName,
-      personKey: row.person_key,
-      name: row.name,
-      idNumberMasked: row.id_number_masked,
-      hukouCode: row.hukou_code,
-      enrolmentStatus: row.status,
-      fromMonth: row.from_month,
+      ...enrolmentListItem(row, programme),
       categoryCode: row.category_code,
       newCategoryCode: category !== null && category !== row.category_code ? category : null,
       outcome: finding?.outcome ?? 'needs_review',

@@ -23,23 +23,27 @@ const endOutcomeSchema = z.object({
   ),
 });
 
+/** A live enrolment as a worklist shows it (EnrolmentListItem in core). */
+const enrolmentItemSchema = z.object({
+  enrolmentId: z.string(),
+  applicationId: z.string(),
+  programmeCode: z.string(),
+  programmeName: z.string(),
+  personKey: z.string(),
+  name: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  hukouCode: z.string(),
+  enrolmentStatus: z.string(),
+  fromMonth: z.string(),
+});
+
 const lifeEventListSchema = z.object({
   date: z.string(),
   jurisdiction: z.string(),
   counts: z.object({ age_limit: z.number(), hukou_move: z.number(), death: z.number() }),
   items: z.array(
-    z.object({
-      enrolmentId: z.string(),
-      applicationId: z.string(),
-      programmeCode: z.string(),
-      programmeName: z.string(),
-      personKey: z.string(),
-      name: z.string().nullable(),
-      idNumberMasked: z.string().nullable(),
-      hukouCode: z.string(),
+    enrolmentItemSchema.extend({
       currentHukouCode: z.string().nullable(),
-      enrolmentStatus: z.string(),
-      fromMonth: z.string(),
       cause: z.enum(['age_limit', 'hukou_move', 'death']),
       causeLabel: z.string(),
       eventDate: z.string(),
@@ -58,17 +62,7 @@ const annualReviewSchema = z.object({
   counts: z.object({ eligible: z.number(), ineligible: z.number(), needs_review: z.number() }),
   total: z.number(),
   items: z.array(
-    z.object({
-      enrolmentId: z.string(),
-      applicationId: z.string(),
-      programmeCode: z.string(),
-      programmeName: z.string(),
-      personKey: z.string(),
-      name: z.string().nullable(),
-      idNumberMasked: z.string().nullable(),
-      hukouCode: z.string(),
-      enrolmentStatus: z.string(),
-      fromMonth: z.string(),
+    enrolmentItemSchema.extend({
       categoryCode: z.string(),
       newCategoryCode: z.string().nullable(),
       outcome: outcomeSchema,

@@ -13,33 +13,16 @@ import {
   type Actor,
   type EnrolmentEndCause,
   type EnrolmentEndFinding,
+  type LifeEventItem,
   type ProgrammeDefinition,
 } from '@renkou/core';
 import { actingAs, authorizeAction } from './application-commands';
 import type { ApplicationsService } from './applications.service';
 import { conflict, notFound, today, type BenefitsContext } from './benefits-context';
 import { endEnrolment } from './enrolment-ending';
+import { enrolmentListItem } from './enrolment-list-item';
 import { findEnrolment, liveEnrolments, type LiveEnrolment } from './enrolment.repository';
 import type { ProgrammesService } from './programmes.service';
-
-export interface LifeEventItem {
-  enrolmentId: string;
-  applicationId: string;
-  programmeCode: string;
-  programmeName: string;
-  personKey: string;
-  name: string | null;
-  idNumberMasked: string | null;
-  hukouCode: string;
-  currentHukouCode: string | null;
-  enrolmentStatus: string;
-  fromMonth: string;
-  cause: EnrolmentEndCause;
-  causeLabel: string;
-  eventDate: string;
-  endsBefore: string;
-  reason: string;
-}
 
 function findingOf(
   programme: ProgrammeDefinition,
@@ -77,17 +60,8 @@ export class LifeEventWorklistService {
       const finding = programme ? findingOf(programme, row, date) : null;
       if (!programme || !finding) continue;
       items.push({
-        enrolmentId: row.id,
-        applicationId: row.application_id,
-        programmeCode: row.programme_code,
-        programmeName: programme.shortName,
-        personKey: row.person_key,
-        name: row.name,
-        idNumberMasked: row.id_number_masked,
-        hukouCode: row.hukou_code,
+        ...enrolmentListItem(row, programme),
         currentHukouCode: row.current_hukou_code,
-        enrolmentStatus: row.status,
-        fromMonth: row.from_month,
         cause: finding.cause,
         causeLabel: enrolmentEndCauseLabels[finding.cause],
         eventDate: finding.eventDate,

@@ -2,31 +2,16 @@
 // and month of the record's own date. A record counts as found when its link stands as a match (the
 // model's or a clerk's); review pairs still open and records no run has seen yet are shown apart, so
 // a low share is never a mere backlog.
-import { authorize, normalizeJurisdictionCode, Permission, type Actor } from '@renkou/core';
+import {
+  authorize,
+  normalizeJurisdictionCode,
+  Permission,
+  type Actor,
+  type CompletenessCounts,
+  type CompletenessReport,
+} from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { completenessCounts, lastLinkedRun, recordYears } from './completeness.repository';
-
-export interface CompletenessCounts {
-  records: number;
-  found: number;
-  notFound: number;
-  pending: number;
-  unlinked: number;
-  /** found / records, null without records. */
-  completeness: number | null;
-}
-
-export interface CompletenessReport {
-  source: string;
-  jurisdiction: string;
-  year: string | null;
-  /** Years with records in the scope, newest first (the page's year picker). */
-  years: string[];
-  lastLinkedAt: string | null;
-  months: (CompletenessCounts & { township: string; townshipName: string; month: string })[];
-  townships: (CompletenessCounts & { township: string; townshipName: string })[];
-  total: CompletenessCounts;
-}
 
 type Tally = Omit<CompletenessCounts, 'completeness'>;
 

@@ -1,5 +1,6 @@
 // SQL of link runs and their decisions: a run's row and progress, and replacing a source's open
 // decisions with a new run's (a decision a clerk has touched is kept as it is).
+import type { LinkRunProgress } from '@renkou/core';
 import { sql } from '@renkou/db';
 import type { Executor } from '../audit';
 import type { ComparisonWeight } from './record-linking';
@@ -16,11 +17,7 @@ export interface NewDecision {
   class: DecisionClass;
 }
 
-export interface RunProgress {
-  stage: string;
-  done: number;
-  total: number;
-}
+export type RunProgress = LinkRunProgress;
 
 const SLICE = 500;
 

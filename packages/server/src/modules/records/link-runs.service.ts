@@ -1,7 +1,18 @@
 // Link runs: one department's records against the whole register, as a background job with progress
 // (the web app's 核对 page) or awaited (`renkou link --source`). Every decision is stored with the
 // weights that made it; a rerun replaces the source's untouched decisions and keeps the clerks' work.
-import { authorize, DomainError, ErrorCode, Permission, uuidv7, type Actor, type Clock } from '@renkou/core';
+import {
+  authorize,
+  DomainError,
+  ErrorCode,
+  LINKABLE_SOURCES,
+  Permission,
+  uuidv7,
+  type Actor,
+  type Clock,
+  type LinkableSource,
+  type LinkRunView,
+} from '@renkou/core';
 import type { Db } from '@renkou/db';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
 import type { AuditService } from '../audit';
@@ -18,21 +29,6 @@ import {
   type RunProgress,
 } from './link-runs.repository';
 import { linkSourceToRegister, type LinkDecision } from './record-linking';
-
-export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths'] as const;
-export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
-
-export interface LinkRunView {
-  id: string;
-  source: string;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  startedBy: string;
-  progress: RunProgress;
-  counts: Record<string, number>;
-  failure: string | null;
-}
 
 export interface LinkRunResult {
   runId: string;

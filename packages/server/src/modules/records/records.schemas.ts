@@ -1,7 +1,6 @@
 // Zod schemas of the reconciliation API under /api/records (requests and responses; OpenAPI from them).
+import { LINKABLE_SOURCES, WORKLIST_ITEMS } from '@renkou/core';
 import { z } from 'zod';
-import { LINKABLE_SOURCES } from './link-runs.service';
-import { WORKLIST_ITEMS } from './worklists.repository';
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const linkableSource = z.enum(LINKABLE_SOURCES);

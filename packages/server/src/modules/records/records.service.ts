@@ -15,7 +15,10 @@ import {
   uuidv7,
   type Actor,
   type Clock,
+  type RecordImportResult,
+  type RecordProblemRow,
   type RecordSource,
+  type RecordSourceInfo,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,28 +29,9 @@ import type { AuditService } from '../audit';
 import type { JurisdictionService } from '../jurisdictions';
 import { FileFault, openTable, requireColumns } from '../register';
 import { CompletenessService } from './completeness.service';
-import { isLinkableSource, LinkRunsService, type LinkRunResult, type LinkRunView } from './link-runs.service';
+import { isLinkableSource, LinkRunsService, type LinkRunResult } from './link-runs.service';
 import { countBySource, existingRecords, insertRecords, type NewRecord } from './records.repository';
 import { WorklistsService } from './worklists.service';
-
-export interface RecordProblemRow {
-  row: number;
-  field: string;
-  code: string;
-  message: string;
-}
-
-export interface RecordImportResult {
-  importId: string;
-  source: string;
-  status: 'done' | 'rejected';
-  rows: number;
-  added: number;
-  unchanged: number;
-  problems: RecordProblemRow[];
-  /** The report written beside the file when it was rejected. */
-  report?: string;
-}
 
 /** The column holding the record's place (for scopes) and its own date, per source. */
 const PLACE_COLUMN: Record<string, string> = {
@@ -222,11 +206,7 @@ export class RecordsService {
   }
 
   /** The sources with their stored records and last link run (the 核对 page's header). */
-  async sources(
-    actor: Actor,
-  ): Promise<
-    { name: string; label: string; records: number; linkable: boolean; lastRun: LinkRunView | null }[]
-  > {
+  async sources(actor: Actor): Promise<RecordSourceInfo[]> {
     const runs = await this.runs.latest(actor);
     const counts = await countBySource(this.db);
     return Object.values(RECORD_SOURCES).map((source) => ({

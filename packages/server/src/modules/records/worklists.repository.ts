@@ -2,11 +2,10 @@
 // it is now: a conflict corrected in the register or a death registered leaves its list by itself.
 // Scope: an item with a register person belongs where the person's hukou or residence lies; a birth
 // the register lacks belongs where the hospital record's address lies.
+import type { WorklistItem } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 import type { Executor } from '../audit';
 
-export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
-export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
 export type ResolvedItem = Exclude<WorklistItem, 'review'>;
 
 /** A dot inside minority names is written four ways; none of them is a conflict. */
@@ -75,6 +74,19 @@ const activeBenefits = sql<
   string[] | null
 >`(select array_agg(distinct e.programme_code order by e.programme_code) from benefit_enrolments e where e.person_key = d.person_key and e.status = 'active')`;
 
+/** The record's and the person's columns every list and the review page show. */
+const recordAndPerson = [
+  'r.payload',
+  'r.jurisdiction_code',
+  'r.record_date',
+  'p.name as person_name',
+  'p.sex as person_sex',
+  'p.birth_date as person_birth_date',
+  'p.hukou_code as person_hukou_code',
+  'p.residence_code as person_residence_code',
+  'p.status as person_status',
+] as const;
+
 export async function listItems(
   db: Executor,
   item: WorklistItem,
@@ -91,15 +103,7 @@ export async function listItems(
       'd.probability',
       'd.match_weight',
       'd.class',
-      'r.payload',
-      'r.jurisdiction_code',
-      'r.record_date',
-      'p.name as person_name',
-      'p.sex as person_sex',
-      'p.birth_date as person_birth_date',
-      'p.hukou_code as person_hukou_code',
-      'p.residence_code as person_residence_code',
-      'p.status as person_status',
+      ...recordAndPerson,
     ])
     .select(activeBenefits.as('benefits'));
   query =
@@ -118,18 +122,7 @@ export async function findDecision(db: Executor, id: string) {
   return fromDecisions(db)
     .where('d.id', '=', id)
     .selectAll('d')
-    .select([
-      'r.payload',
-      'r.jurisdiction_code',
-      'r.record_date',
-      'p.name as person_name',
-      'p.sex as person_sex',
-      'p.birth_date as person_birth_date',
-      'p.hukou_code as person_hukou_code',
-      'p.residence_code as person_residence_code',
-      'p.status as person_status',
-      'p.death_date as person_death_date',
-    ])
+    .select([...recordAndPerson, 'p.death_date as person_death_date'])
     .select(activeBenefits.as('benefits'))
     .executeTakeFirst();
 }

@@ -4,13 +4,21 @@
 // every resolution is audited; a resolution names its reason and, where the register must change,
 // returns what the register's form needs (a service to the family, not a case against it).
 import {
+  ACTIONS_OF,
   assertRecordInScope,
   authorize,
   DomainError,
   ErrorCode,
   Permission,
+  WORKLIST_ITEMS,
   type Actor,
   type Clock,
+  type FieldConflict,
+  type Prefill,
+  type ResolveAction,
+  type ResolveResult,
+  type WorklistEntry,
+  type WorklistItem,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
@@ -24,74 +32,10 @@ import {
   personByIdIndex,
   resolutionsOf,
   setReviewVerdict,
-  WORKLIST_ITEMS,
   type DecisionRow,
   type ItemRow,
   type ResolvedItem,
-  type WorklistItem,
 } from './worklists.repository';
-
-export type ResolveAction = 'match' | 'non_match' | 'register' | 'correct' | 'keep' | 'dismiss';
-
-/** What each list may be resolved with. */
-export const ACTIONS_OF: Record<WorklistItem, readonly ResolveAction[]> = {
-  review: ['match', 'non_match'],
-  unregistered_birth: ['register', 'dismiss'],
-  conflict: ['correct', 'keep'],
-  death_alive: ['register', 'dismiss'],
-};
-
-export interface FieldConflict {
-  field: 'name' | 'birth_date' | 'sex';
-  label: string;
-  record: string;
-  register: string;
-}
-
-export interface WorklistEntry {
-  id: string;
-  item: WorklistItem;
-  source: string;
-  recordId: string;
-  probability: number;
-  matchWeight: number | null;
-  record: {
-    name: string;
-    sex: string;
-    birthDate: string;
-    date: string | null;
-    place: string | null;
-    motherName: string;
-    hospital: string;
-  };
-  person: {
-    personKey: string;
-    name: string;
-    sex: string;
-    birthDate: string;
-    hukouCode: string;
-    residenceCode: string;
-    status: string;
-  } | null;
-  conflicts: FieldConflict[];
-  /** Programmes the person is enrolled in and paid (deaths: their payments must stop). */
-  benefits: string[];
-}
-
-/** The register form to open next, with its values: the clerk checks them and submits. */
-export interface Prefill {
-  form: 'birth' | 'death' | 'correction';
-  /** Query of /register/new/FORM (mother=KEY or person=KEY). */
-  query: Record<string, string>;
-  values: Record<string, string>;
-}
-
-export interface ResolveResult {
-  id: string;
-  item: WorklistItem;
-  action: ResolveAction;
-  prefill: Prefill | null;
-}
 
 const FIELD_LABELS = { name: '姓名', birth_date: '出生日期', sex: '性别' } as const;
 const SEX = { '1': '男', '2': '女' } as Record<string, string>;

@@ -1,29 +1,23 @@
 // 年审: every live enrolment re-screened as of a date against its programme's rules; those no longer
 // eligible come first with the conditions that failed and the first month no longer due. Confirming
 // re-checks on the server and ends the enrolment with the reason in its trail.
-import { Permission } from '@renkou/core';
-import { Alert, App, Button, Col, DatePicker, Popconfirm, Row, Select, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { AnnualReviewItem } from '@renkou/core';
+import { Alert, Col, DatePicker, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { formatNumber, orDash } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useCan } from '../../lib/session';
 import { useRequest } from '../../lib/useRequest';
-import { annualReview, confirmReview, listProgrammes, type Outcome, type ReviewItem } from './api';
-import { endOutcomeText } from './end-outcome';
+import { annualReview, confirmReview, listProgrammes, type Outcome } from './api';
+import { useEndColumns } from './end-columns';
+import { ScopeFilter } from './inputs';
 import { codeLabel, outcomeColor } from './labels';
-import { useRefusal } from './use-refusal';
 
 const PAGE_SIZE = 50;
 const OUTCOMES: Outcome[] = ['ineligible', 'needs_review', 'eligible'];
 
 export function AnnualReviewTab() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const refused = useRefusal();
-  const canReview = useCan(Permission.BenefitReview);
   const programmes = useRequest((signal) => listProgrammes(signal), 'programmes');
   const [filter, setFilter] = useState<{
     jurisdiction?: string;
@@ -34,7 +28,6 @@ export function AnnualReviewTab() {
     outcome: 'ineligible',
   });
   const [page, setPage] = useState(1);
-  const [busy, setBusy] = useState<string>();
   const query = { ...filter, page, pageSize: PAGE_SIZE };
   const list = useRequest((signal) => annualReview(query, signal), JSON.stringify(query));
   const change = (next: Partial<typeof filter>) => {
@@ -44,93 +37,57 @@ export function AnnualReviewTab() {
   // A review dated later than today can be looked at, not confirmed.
   const future = filter.date !== undefined && filter.date > dayjs().format('YYYY-MM-DD');
 
-  const confirm = async (item: ReviewItem) => {
-    setBusy(item.enrolmentId);
-    try {
-      const outcome = await confirmReview(item.enrolmentId);
-      void message.success(`${item.name ?? item.personKey}：${endOutcomeText(t, outcome)}`);
-      list.reload();
-    } catch (error) {
-      refused(error, t('benefit.worklist.confirm'));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const columns: ColumnsType<ReviewItem> = [
-    { title: t('benefit.name'), key: 'name', width: 110, render: (_v, i) => i.name ?? i.personKey },
-    {
-      title: t('benefit.idNumber'),
-      dataIndex: 'idNumberMasked',
-      width: 170,
-      render: (v: string | null) => orDash(v),
-    },
-    { title: t('benefit.programme'), dataIndex: 'programmeName', width: 90 },
-    {
-      title: t('benefit.outcome'),
-      key: 'outcome',
-      width: 110,
-      render: (_v, i) => (
-        <Tag color={outcomeColor[i.outcome]} data-testid="review-outcome" data-outcome={i.outcome}>
-          {codeLabel(t, 'benefit.outcome', i.outcome)}
-        </Tag>
-      ),
-    },
-    {
-      title: t('benefit.worklist.endsBefore'),
-      dataIndex: 'endsBefore',
-      width: 100,
-      render: (v: string | null) => orDash(v),
-    },
-    {
-      title: t('benefit.worklist.failed'),
-      key: 'failed',
-      render: (_v, i) =>
-        i.failed.length > 0 ? (
-          <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-            {i.failed.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        ) : i.newCategoryCode ? (
-          t('benefit.worklist.newCategory', { category: i.newCategoryCode })
-        ) : (
-          '—'
+  const endColumns = useEndColumns<AnnualReviewItem>(confirmReview, () => list.reload());
+  const columns = endColumns(
+    [
+      {
+        title: t('benefit.outcome'),
+        key: 'outcome',
+        width: 110,
+        render: (_v, i) => (
+          <Tag color={outcomeColor[i.outcome]} data-testid="review-outcome" data-outcome={i.outcome}>
+            {codeLabel(t, 'benefit.outcome', i.outcome)}
+          </Tag>
         ),
-    },
+      },
+      {
+        title: t('benefit.worklist.endsBefore'),
+        dataIndex: 'endsBefore',
+        width: 100,
+        render: (v: string | null) => orDash(v),
+      },
+      {
+        title: t('benefit.worklist.failed'),
+        key: 'failed',
+        render: (_v, i) =>
+          i.failed.length > 0 ? (
+            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+              {i.failed.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          ) : i.newCategoryCode ? (
+            t('benefit.worklist.newCategory', { category: i.newCategoryCode })
+          ) : (
+            '—'
+          ),
+      },
+    ],
     {
-      title: '',
-      key: 'actions',
-      width: 110,
-      render: (_v, i) =>
-        canReview &&
-        i.outcome === 'ineligible' &&
-        !future && (
-          <Popconfirm
-            title={t('benefit.worklist.confirmEnd')}
-            description={<div style={{ maxWidth: 360 }}>{i.reason}</div>}
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => confirm(i)}
-          >
-            <Button size="small" type="primary" loading={busy === i.enrolmentId} data-testid="review-confirm">
-              {t('benefit.worklist.confirm')}
-            </Button>
-          </Popconfirm>
-        ),
+      show: (i) => i.outcome === 'ineligible' && !future,
+      description: (i) => <div style={{ maxWidth: 360 }}>{i.reason}</div>,
+      testId: 'review-confirm',
     },
-  ];
+  );
 
   const counts = list.data?.counts;
   return (
     <>
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} lg={6}>
-          <JurisdictionSelect
-            key={filter.jurisdiction ? 'some' : 'all'}
-            value={filter.jurisdiction}
+          <ScopeFilter
+            value={filter.jurisdiction ?? ''}
             onChange={(v) => change({ jurisdiction: v || undefined })}
-            placeholder={t('benefit.ownScope')}
           />
         </Col>
         <Col xs={12} sm={6} lg={4}>

@@ -6,7 +6,6 @@ import { Alert, App, Button, Col, Modal, Popconfirm, Row, Select, Space, Table, 
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../lib/api';
 import { formatDate, orDash } from '../../lib/format';
@@ -24,6 +23,7 @@ import {
 } from './api';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { CardList } from './CardList';
+import { ScopeFilter } from './inputs';
 import { appStatusColor, codeLabel, programmeLabel } from './labels';
 
 const PAGE_SIZE = 20;
@@ -181,12 +181,7 @@ export function ApplicationsPage() {
       />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} lg={6}>
-          <JurisdictionSelect
-            key={get('jurisdiction') === '' ? 'all' : 'some'}
-            value={get('jurisdiction') || undefined}
-            onChange={(v) => update({ jurisdiction: v })}
-            placeholder={t('benefit.ownScope')}
-          />
+          <ScopeFilter value={get('jurisdiction')} onChange={(v) => update({ jurisdiction: v })} />
         </Col>
         <Col xs={12} sm={6} lg={4}>
           <Select

@@ -1,9 +1,9 @@
 // The form of a new payment batch: programme, period (a month or a year), jurisdiction, budget in yuan.
-import { Form, Input, Select, type FormInstance } from 'antd';
+import { Form, Input, type FormInstance } from 'antd';
 import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { useI18n } from '../../lib/i18n';
 import type { Programme } from './api';
-import { fenFromYuanText } from './labels';
+import { ProgrammeItem, YuanItem } from './inputs';
 
 export interface BuildValues {
   programmeCode: string;
@@ -22,18 +22,7 @@ export function BatchBuildForm({
   const { t } = useI18n();
   return (
     <Form form={form} layout="vertical" preserve={false}>
-      <Form.Item
-        name="programmeCode"
-        label={t('benefit.programme')}
-        rules={[{ required: true, message: t('benefit.pickProgramme') }]}
-      >
-        <Select
-          options={programmes.map((p) => ({
-            value: p.code,
-            label: `${p.shortName}（${p.name}）`,
-          }))}
-        />
-      </Form.Item>
+      <ProgrammeItem programmes={programmes} />
       <Form.Item
         name="period"
         label={t('benefit.batch.period')}
@@ -51,21 +40,7 @@ export function BatchBuildForm({
       <Form.Item name="jurisdiction" label={t('benefit.jurisdiction')}>
         <JurisdictionSelect placeholder={t('benefit.ownScope')} />
       </Form.Item>
-      <Form.Item
-        name="budget"
-        label={t('benefit.batch.budget')}
-        rules={[
-          {
-            required: true,
-            validator: async (_rule, value: string | undefined) => {
-              if (fenFromYuanText(value ?? '') === undefined)
-                throw new Error(t('benefit.batch.budgetInvalid'));
-            },
-          },
-        ]}
-      >
-        <Input prefix="¥" inputMode="decimal" placeholder="100000.00" />
-      </Form.Item>
+      <YuanItem name="budget" label={t('benefit.batch.budget')} placeholder="100000.00" />
     </Form>
   );
 }

@@ -22,7 +22,6 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -43,6 +42,7 @@ import {
 import { BatchBuildForm, type BuildValues } from './BatchBuildForm';
 import { BatchDrawer, BatchStatusTag } from './BatchDrawer';
 import { CardList } from './CardList';
+import { ScopeFilter } from './inputs';
 import { base64Of, saveFile } from './save-text';
 import { useRefusal } from './use-refusal';
 import { fenFromYuanText, formatFen, programmeLabel } from './labels';
@@ -306,12 +306,7 @@ export function BatchesPage() {
       />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} lg={6}>
-          <JurisdictionSelect
-            key={jurisdiction === '' ? 'all' : 'some'}
-            value={jurisdiction || undefined}
-            onChange={(v) => setFilter('jurisdiction', v)}
-            placeholder={t('benefit.ownScope')}
-          />
+          <ScopeFilter value={jurisdiction} onChange={(v) => setFilter('jurisdiction', v)} />
         </Col>
         <Col xs={24} sm={12} lg={4}>
           <Select

@@ -3,7 +3,7 @@
 // it can never go below what is committed. Amounts are typed in yuan and sent as integer fen.
 import { PlusOutlined } from '@ant-design/icons';
 import { Permission } from '@renkou/core';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Table } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { JurisdictionSelect } from '../../components/JurisdictionSelect';
@@ -13,6 +13,7 @@ import { useCan, useCurrentSession } from '../../lib/session';
 import { useRequest } from '../../lib/useRequest';
 import { listBudgets, listProgrammes, setBudget, type Budget } from './api';
 import { fenFromYuanText, formatFen, programmeLabel } from './labels';
+import { ProgrammeItem, YearInput, YuanItem } from './inputs';
 import { useRefusal } from './use-refusal';
 
 interface BudgetValues {
@@ -127,14 +128,7 @@ export function BudgetsPage() {
       />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={12} sm={6} lg={3}>
-          <InputNumber
-            style={{ width: '100%' }}
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => v && setYear(v)}
-            addonAfter={t('benefit.dashboard.yearUnit')}
-          />
+          <YearInput value={year} onChange={(v) => v && setYear(v)} />
         </Col>
       </Row>
       {budgets.error && <Alert type="error" showIcon message={budgets.error} style={{ marginBottom: 12 }} />}
@@ -161,39 +155,14 @@ export function BudgetsPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="programmeCode"
-            label={t('benefit.programme')}
-            rules={[{ required: true, message: t('benefit.pickProgramme') }]}
-          >
-            <Select
-              options={(programmes.data ?? []).map((p) => ({
-                value: p.code,
-                label: `${p.shortName}（${p.name}）`,
-              }))}
-            />
-          </Form.Item>
+          <ProgrammeItem programmes={programmes.data ?? []} />
           <Form.Item name="year" label={t('benefit.budget.year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="jurisdiction" label={t('benefit.jurisdiction')} rules={[{ required: true }]}>
             <JurisdictionSelect />
           </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('benefit.budget.amount')}
-            rules={[
-              {
-                required: true,
-                validator: async (_rule, value: string | undefined) => {
-                  if (fenFromYuanText(value ?? '') === undefined)
-                    throw new Error(t('benefit.batch.budgetInvalid'));
-                },
-              },
-            ]}
-          >
-            <Input prefix="¥" inputMode="decimal" placeholder="1000000.00" />
-          </Form.Item>
+          <YuanItem name="amount" label={t('benefit.budget.amount')} placeholder="1000000.00" />
           <Form.Item name="document" label={t('benefit.budget.document')}>
             <Input maxLength={200} placeholder="拜财社〔2026〕1号" />
           </Form.Item>

@@ -1,28 +1,56 @@
 // 项目概况: a programme's year in a jurisdiction — people covered (live enrolments), people paid and
 // money paid, by township (by village within a township) and by the month the money is for. Money
 // arrives in integer fen and is only formatted here; the charts and the table download as PNG/Excel.
-import { Alert, Card, Col, InputNumber, Row, Select, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Select, Statistic, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { JurisdictionSelect } from '../../components/JurisdictionSelect';
+import { EChart } from '../../components/EChart';
 import { PageHeader } from '../../components/PageHeader';
+import { palette, type ChartOption } from '../../lib/echarts';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { dashboard, listProgrammes, type Dashboard } from './api';
-import { BenefitChart } from './BenefitChart';
 import './benefits.css';
-import type { ChartOption } from './echarts';
-import { palette } from './echarts';
+import { ScopeFilter, YearInput } from './inputs';
 import { formatFen } from './labels';
 
 type Area = Dashboard['areas'][number];
 
 const areaName = (a: Area) => a.name ?? a.code;
 
+/** Money and people, in the shared palette's first two colours. */
+const colours = { money: palette.series[0], people: palette.series[1] };
+
 /** Whole yuan for an axis (the exact amount is in the tooltip and the table). */
 const axisYuan = (fen: number) => formatNumber(Math.round(fen / 100));
+
+/** One of the three figures above the charts. */
+function Figure(props: {
+  title: string;
+  value: number;
+  format: (value: number) => string;
+  loading: boolean;
+  testId?: string;
+}) {
+  return (
+    <Col xs={24} sm={8}>
+      <Card size="small">
+        <Statistic
+          title={props.title}
+          value={props.value}
+          formatter={(v) => (
+            <span className="benefit-card-value" data-testid={props.testId}>
+              {props.format(Number(v))}
+            </span>
+          )}
+          loading={props.loading}
+        />
+      </Card>
+    </Col>
+  );
+}
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -74,7 +102,7 @@ export function DashboardPage() {
           type: 'bar',
           name: t('benefit.dashboard.paid'),
           data: areas.map((a) => a.paidFen),
-          itemStyle: { color: palette.money },
+          itemStyle: { color: colours.money },
           tooltip: { valueFormatter: (v) => formatFen(Number(v)) },
         },
         {
@@ -82,7 +110,7 @@ export function DashboardPage() {
           name: t('benefit.dashboard.covered'),
           yAxisIndex: 1,
           data: areas.map((a) => a.peopleCovered),
-          itemStyle: { color: palette.people },
+          itemStyle: { color: colours.people },
         },
       ],
     };
@@ -104,7 +132,7 @@ export function DashboardPage() {
           type: 'bar',
           name: t('benefit.dashboard.paid'),
           data: (data?.months ?? []).map((m) => m.paidFen),
-          itemStyle: { color: palette.money },
+          itemStyle: { color: colours.money },
         },
       ],
     }),
@@ -156,67 +184,41 @@ export function DashboardPage() {
           />
         </Col>
         <Col xs={12} sm={6} lg={3}>
-          <InputNumber
-            style={{ width: '100%' }}
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => setFilter('year', v ? String(v) : '')}
-            addonAfter={t('benefit.dashboard.yearUnit')}
-          />
+          <YearInput value={year} onChange={(v) => setFilter('year', v ? String(v) : '')} />
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <JurisdictionSelect
-            key={jurisdiction === '' ? 'all' : 'some'}
-            value={jurisdiction || undefined}
-            onChange={(v) => setFilter('jurisdiction', v)}
-            placeholder={t('benefit.ownScope')}
-          />
+          <ScopeFilter value={jurisdiction} onChange={(v) => setFilter('jurisdiction', v)} />
         </Col>
       </Row>
       {result.error && <Alert type="error" showIcon message={result.error} style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]} data-testid="benefit-dashboard" data-state={data ? 'ready' : 'loading'}>
-        <Col xs={24} sm={8}>
-          <Card size="small">
-            <Statistic
-              title={t('benefit.dashboard.covered')}
-              value={data?.peopleCovered ?? 0}
-              formatter={(v) => <span className="benefit-card-value">{formatNumber(Number(v))}</span>}
-              loading={result.loading && !data}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card size="small">
-            <Statistic
-              title={t('benefit.dashboard.peoplePaid')}
-              value={data?.peoplePaid ?? 0}
-              formatter={(v) => <span className="benefit-card-value">{formatNumber(Number(v))}</span>}
-              loading={result.loading && !data}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Card size="small">
-            <Statistic
-              title={t('benefit.dashboard.paid')}
-              value={data?.paidFen ?? 0}
-              formatter={() => (
-                <span className="benefit-card-value" data-testid="dashboard-paid">
-                  {formatFen(data?.paidFen ?? 0)}
-                </span>
-              )}
-              loading={result.loading && !data}
-            />
-          </Card>
-        </Col>
+        <Figure
+          title={t('benefit.dashboard.covered')}
+          value={data?.peopleCovered ?? 0}
+          format={formatNumber}
+          loading={result.loading && !data}
+        />
+        <Figure
+          title={t('benefit.dashboard.peoplePaid')}
+          value={data?.peoplePaid ?? 0}
+          format={formatNumber}
+          loading={result.loading && !data}
+        />
+        <Figure
+          title={t('benefit.dashboard.paid')}
+          value={data?.paidFen ?? 0}
+          format={formatFen}
+          loading={result.loading && !data}
+          testId="dashboard-paid"
+        />
         <Col xs={24} lg={12}>
           <Card size="small" title={t('benefit.dashboard.byArea', { area: areaLabel })}>
-            <BenefitChart
+            <EChart
               option={areaOption}
               fileName={`${title} ${t('benefit.dashboard.byArea', { area: areaLabel })}`}
+              height={300}
               data={{
-                header: [
+                columns: [
                   areaLabel,
                   t('benefit.dashboard.covered'),
                   t('benefit.dashboard.peoplePaid'),
@@ -235,11 +237,12 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('benefit.dashboard.byMonth')}>
-            <BenefitChart
+            <EChart
               option={monthOption}
               fileName={`${title} ${t('benefit.dashboard.byMonth')}`}
+              height={300}
               data={{
-                header: [t('benefit.dashboard.month'), `${t('benefit.dashboard.paid')}（元）`],
+                columns: [t('benefit.dashboard.month'), `${t('benefit.dashboard.paid')}（元）`],
                 rows: (data?.months ?? []).map((m) => [m.month, yuanText(m.paidFen)]),
               }}
               data-testid="dashboard-month-chart"

@@ -8,13 +8,13 @@ import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadWorkbook } from '../../lib/excel';
 import { formatDate, formatDocumentDate, orDash } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useCurrentSession } from '../../lib/session';
 import { useRequest } from '../../lib/useRequest';
 import { listNotices, type NoticeItem } from './api';
 import './benefits.css';
-import { downloadSheet } from './excel';
 import { formatAmount } from './labels';
 
 interface VillageNotice {
@@ -80,23 +80,27 @@ export function NoticesPage() {
         `${formatDate(item.firstDay)} 至 ${formatDate(item.lastDay)}`,
       ]),
     );
-    await downloadSheet(`公示名单-${village}-${shownOn}`, {
-      name: '公示名单',
-      title: t('benefit.notice.title'),
-      subtitle: [t('benefit.notice.shownOn', { date: formatDocumentDate(shownOn) })],
-      header: [
-        t('benefit.notice.no'),
-        t('benefit.notice.village'),
-        t('benefit.name'),
-        t('benefit.idNumber'),
-        t('benefit.programme'),
-        t('benefit.amount'),
-        t('benefit.notice.periodColumn'),
-      ],
-      rows: rows.map((row, index) => [index + 1, ...row]),
-      widths: [6, 16, 12, 22, 18, 18, 26],
-      footer: [t('benefit.notice.objections')],
-    }).catch(() => undefined);
+    await downloadWorkbook(`公示名单-${village}-${shownOn}`, [
+      {
+        name: '公示名单',
+        title: t('benefit.notice.title'),
+        subtitle: [t('benefit.notice.shownOn', { date: formatDocumentDate(shownOn) })],
+        header: [
+          [
+            t('benefit.notice.no'),
+            t('benefit.notice.village'),
+            t('benefit.name'),
+            t('benefit.idNumber'),
+            t('benefit.programme'),
+            t('benefit.amount'),
+            t('benefit.notice.periodColumn'),
+          ],
+        ],
+        rows: rows.map((row, index) => [index + 1, ...row]),
+        widths: [6, 16, 12, 22, 18, 18, 26],
+        footer: [t('benefit.notice.objections')],
+      },
+    ]).catch(() => undefined);
   };
 
   return (

@@ -5,7 +5,6 @@ import { Alert, Button, Col, Collapse, DatePicker, Row, Select, Space, Table, Ta
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { JurisdictionSelect } from '../../components/JurisdictionSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber, orDash } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -14,6 +13,7 @@ import { useRequest } from '../../lib/useRequest';
 import { listProgrammes, screen, type Outcome, type ScreeningItem, type ScreeningQuery } from './api';
 import { CardList } from './CardList';
 import { ExplanationTree } from './ExplanationTree';
+import { ScopeFilter } from './inputs';
 import { codeLabel, formatAmount, outcomeColor } from './labels';
 
 const PAGE_SIZE = 50;
@@ -115,11 +115,9 @@ export function ScreeningPage() {
           />
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <JurisdictionSelect
-            key={get('jurisdiction') === '' ? 'all' : 'some'}
-            value={get('jurisdiction') || undefined}
+          <ScopeFilter
+            value={get('jurisdiction')}
             onChange={(v) => update({ jurisdiction: v, run: '' })}
-            placeholder={t('benefit.ownScope')}
             data-testid="screening-jurisdiction"
           />
         </Col>

@@ -1,6 +1,7 @@
 // The benefits HTTP calls (/api/benefits/..., shapes from the server's benefits.schemas.ts): programmes
 // and their amount schedules, screening, applications and review, payment batches and bank files.
 // Every amount is integer fen; the pages format it as ¥ with two decimals.
+import type { AnnualReviewItem, EnrolmentEndCause, LifeEventItem } from '@renkou/core';
 import { api } from '../../lib/api';
 
 export type Outcome = 'eligible' | 'ineligible' | 'needs_review';
@@ -308,27 +309,6 @@ export function listNotices(
   return api.get('/api/benefits/notices', { village, ...(date ? { date } : {}) }, signal);
 }
 
-export type EndCause = 'age_limit' | 'hukou_move' | 'death';
-
-export interface LifeEventItem {
-  enrolmentId: string;
-  applicationId: string;
-  programmeCode: string;
-  programmeName: string;
-  personKey: string;
-  name: string | null;
-  idNumberMasked: string | null;
-  hukouCode: string;
-  currentHukouCode: string | null;
-  enrolmentStatus: string;
-  fromMonth: string;
-  cause: EndCause;
-  causeLabel: string;
-  eventDate: string;
-  endsBefore: string;
-  reason: string;
-}
-
 export interface EndOutcome {
   enrolmentId: string;
   cause: string;
@@ -340,32 +320,12 @@ export interface EndOutcome {
 export function listLifeEvents(
   query: { jurisdiction?: string },
   signal?: AbortSignal,
-): Promise<{ date: string; counts: Record<EndCause, number>; items: LifeEventItem[] }> {
+): Promise<{ date: string; counts: Record<EnrolmentEndCause, number>; items: LifeEventItem[] }> {
   return api.get('/api/benefits/life-events/worklist', { ...query }, signal);
 }
 
 export function confirmLifeEvent(enrolmentId: string): Promise<EndOutcome> {
   return api.post(`/api/benefits/life-events/worklist/${enc(enrolmentId)}/confirm`);
-}
-
-export interface ReviewItem {
-  enrolmentId: string;
-  applicationId: string;
-  programmeCode: string;
-  programmeName: string;
-  personKey: string;
-  name: string | null;
-  idNumberMasked: string | null;
-  hukouCode: string;
-  enrolmentStatus: string;
-  fromMonth: string;
-  categoryCode: string;
-  newCategoryCode: string | null;
-  outcome: Outcome;
-  failed: string[];
-  endsBefore: string | null;
-  reason: string | null;
-  explanationText: string;
 }
 
 export function annualReview(
@@ -378,7 +338,7 @@ export function annualReview(
     pageSize: number;
   },
   signal?: AbortSignal,
-): Promise<{ date: string; counts: Record<Outcome, number>; total: number; items: ReviewItem[] }> {
+): Promise<{ date: string; counts: Record<Outcome, number>; total: number; items: AnnualReviewItem[] }> {
   return api.get('/api/benefits/annual-review', { ...query }, signal);
 }
 

@@ -32,10 +32,6 @@ export function saveFile(file: {
   saveBlob(file.fileName, new Blob([bytes], { type: file.mediaType }));
 }
 
-export function saveBytes(fileName: string, mediaType: string, bytes: ArrayBuffer | Uint8Array): void {
-  saveBlob(fileName, new Blob([bytes as BlobPart], { type: mediaType }));
-}
-
 /** A chosen file as base64 (for a binary upload in a JSON body). */
 export async function base64Of(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,12 +1,13 @@
 // 统计求实率: of a source's records, the share the register also holds, by township, for a year or all;
 // records still to review or not yet linked are counted apart so a backlog does not pass for omissions.
+import { LINKABLE_SOURCES, type CompletenessCounts, type LinkableSource } from '@renkou/core';
 import { Alert, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
-import { getCompleteness, LINKABLE_SOURCES, type CompletenessCounts, type LinkableSource } from './api';
+import { getCompleteness } from './api';
 import { CompletenessChart } from './CompletenessChart';
 
 type Row = CompletenessCounts & { township: string; townshipName: string };

@@ -1,14 +1,14 @@
 // The two linkable sources side by side: records imported, the last run's counts, a button to link
 // again with its progress bar, and the upload of a new department file (all or nothing).
 import { UploadOutlined } from '@ant-design/icons';
-import { Permission } from '@renkou/core';
+import { Permission, type LinkableSource, type RecordSourceInfo } from '@renkou/core';
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
-import { importRecords, startLinkRun, type LinkableSource, type RecordSourceInfo } from './api';
+import { importRecords, startLinkRun } from './api';
 import { runPercent, useLinkRun } from './useLinkRun';
 
 function SourceCard({ source, onChanged }: { source: RecordSourceInfo; onChanged: () => void }) {

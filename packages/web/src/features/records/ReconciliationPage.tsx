@@ -1,12 +1,13 @@
 // /records — 核对: link a department's records against the register (with a progress bar), the
 // worklists of the user's scope with their counts, and completeness (统计求实率) by township.
+import { WORKLIST_ITEMS, type WorklistItem } from '@renkou/core';
 import { Alert, Badge, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
-import { getSources, getWorklistSummary, WORKLIST_ITEMS, type WorklistItem } from './api';
+import { getSources, getWorklistSummary } from './api';
 import { CompletenessPanel } from './CompletenessPanel';
 import { LinkRunPanel } from './LinkRunPanel';
 import { WorklistTable } from './WorklistTable';

@@ -1,11 +1,12 @@
 // Resolving one worklist item: what was done and why (the reason is required and audited). When the
 // register must change, the register's own form opens next, prefilled from the department's record.
+import { ACTIONS_OF, type ResolveAction, type WorklistEntry } from '@renkou/core';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
 import { useI18n, type MessageKey } from '../../lib/i18n';
-import { ACTIONS_OF, prefillTarget, resolveItem, type ResolveAction, type WorklistEntry } from './api';
+import { prefillTarget, resolveItem } from './api';
 
 export function ResolveDialog({
   entry,

@@ -1,5 +1,6 @@
 // One worklist of the user's scope, paged on the server: the department's record beside the register's
 // person (conflicting fields both ways), benefit recipients flagged, and a 处理 button per row.
+import type { WorklistEntry, WorklistItem } from '@renkou/core';
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -7,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
-import { getWorklist, type WorklistEntry, type WorklistItem } from './api';
+import { getWorklist } from './api';
 import { ResolveDialog } from './ResolveDialog';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };

@@ -1,12 +1,13 @@
 // A link run started from the page: its status asked again every second while it runs.
+import type { LinkRunView } from '@renkou/core';
 import { useEffect, useState } from 'react';
 import { errorMessage, isAbort } from '../../lib/api';
-import { getLinkRun, type LinkRun } from './api';
+import { getLinkRun } from './api';
 
 const POLL_MS = 1000;
 
-export function useLinkRun(id: string | undefined, onFinished: (run: LinkRun) => void) {
-  const [run, setRun] = useState<LinkRun>();
+export function useLinkRun(id: string | undefined, onFinished: (run: LinkRunView) => void) {
+  const [run, setRun] = useState<LinkRunView>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (!id) return undefined;
@@ -38,7 +39,7 @@ export function useLinkRun(id: string | undefined, onFinished: (run: LinkRun) =>
 }
 
 /** Percent for the progress bar: loading 0–10, comparing 10–80, saving 80–100. */
-export function runPercent(run: LinkRun | undefined): number {
+export function runPercent(run: LinkRunView | undefined): number {
   if (!run) return 0;
   if (run.status !== 'running') return 100;
   const { stage, done, total } = run.progress;

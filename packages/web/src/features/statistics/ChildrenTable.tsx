@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
 import type { ChildStats } from './api';
-import { downloadWorkbook, type CellValue } from './excel';
+import { downloadWorkbook, type CellValue } from '../../lib/excel';
 import { NUMERIC, compareValues, excelFormat, formatValue, label, type NumericName } from './indicators';
 
 export const TABLE_COLUMNS: NumericName[] = [

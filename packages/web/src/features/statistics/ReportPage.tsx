@@ -14,7 +14,13 @@ import { fetchJurisdiction } from '../../lib/jurisdictions';
 import { useCurrentSession } from '../../lib/session';
 import { useRequest } from '../../lib/useRequest';
 import { fetchStats, statsKey, type Basis, type StatsQuery } from './api';
-import { columnLetter, downloadWorkbook, firstDataRow, type CellValue, type SheetSpec } from './excel';
+import {
+  columnLetter,
+  downloadWorkbook,
+  firstDataRow,
+  type CellValue,
+  type SheetSpec,
+} from '../../lib/excel';
 import { birthsByOrder, excelFormat, formatValue } from './indicators';
 import { wholeYear, type Period } from './period';
 import { reportRows, type ReportColumn } from './report';

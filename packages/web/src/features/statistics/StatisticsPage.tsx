@@ -28,7 +28,7 @@ import { useRequest } from '../../lib/useRequest';
 import { clearStatsCache, fetchStats, statsKey, type Basis, type StatsQuery } from './api';
 import { ageingChart, asfrChart, birthOrderChart, pyramidChart, srbChart } from './charts';
 import { ChildrenTable } from './ChildrenTable';
-import { EChart } from './EChart';
+import { EChart } from '../../components/EChart';
 import { HeadlineCards } from './HeadlineCards';
 import { TrendPanel } from './TrendPanel';
 import { previousYear, wholeYear, type Period } from './period';

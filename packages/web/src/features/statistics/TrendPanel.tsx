@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import type { Basis, Dataset } from './api';
-import { EChart } from './EChart';
+import { EChart } from '../../components/EChart';
 import { fetchTrend, trendChart, trendMonths, type Granularity } from './trend';
 
 export function TrendPanel({

@@ -3,8 +3,8 @@ import type { CustomSeriesRenderItem } from 'echarts';
 import { formatLarge, formatNumber } from '../../lib/format';
 import type { MessageKey, Params } from '../../lib/i18n';
 import type { ChildStats, Indicators } from './api';
-import type { ChartData } from './EChart';
-import { palette, type ChartOption } from './echarts';
+import type { ChartData } from '../../components/EChart';
+import { palette, type ChartOption } from '../../lib/echarts';
 
 type T = (key: MessageKey, params?: Params) => string;
 

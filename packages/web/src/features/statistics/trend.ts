@@ -7,7 +7,7 @@ import type { MessageKey, Params } from '../../lib/i18n';
 import type { Basis, Dataset } from './api';
 import type { Chart } from './charts';
 import { title } from './charts';
-import { palette } from './echarts';
+import { palette } from '../../lib/echarts';
 
 type T = (key: MessageKey, params?: Params) => string;
 export type Granularity = 'month' | 'year';

@@ -4,7 +4,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import type { Chart } from '../charts';
-import { EChart } from '../EChart';
+import { EChart } from '../../../components/EChart';
 import type { ProjectionResult } from './api';
 import { sameInAllScenarios, scenarioLinesChart } from './charts';
 import { FIGURES, type FigureKey } from './table';

@@ -6,7 +6,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { formatNumber } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/responsive';
-import { downloadWorkbook } from '../excel';
+import { downloadWorkbook } from '../../../lib/excel';
 import type { ProjectionResult } from './api';
 import { persons, scenarioColour } from './charts';
 import { FIGURES, projectionRows, projectionSheet, scenarioText, type ProjectionRow } from './table';

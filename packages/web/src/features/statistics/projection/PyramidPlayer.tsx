@@ -4,7 +4,7 @@ import { PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Flex, Segmented, Slider } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
-import { EChart } from '../EChart';
+import { EChart } from '../../../components/EChart';
 import { SCENARIOS, scenarioOf, type ProjectionResult, type ScenarioName } from './api';
 import { projectedPyramidChart, pyramidScale, scenarioLabel } from './charts';
 

@@ -3,7 +3,7 @@
 import { formatLarge, formatNumber } from '../../../lib/format';
 import type { MessageKey, Params } from '../../../lib/i18n';
 import { title, type Chart } from '../charts';
-import { palette } from '../echarts';
+import { palette } from '../../../lib/echarts';
 import { SCENARIOS, scenarioOf, type ProjectedYear, type ProjectionResult, type ScenarioName } from './api';
 
 type T = (key: MessageKey, params?: Params) => string;

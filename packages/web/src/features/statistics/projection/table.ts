@@ -2,7 +2,7 @@
 // Excel sheet with the same rows, a title and the assumptions.
 import { formatNumber } from '../../../lib/format';
 import type { MessageKey, Params } from '../../../lib/i18n';
-import type { SheetSpec } from '../excel';
+import type { SheetSpec } from '../../../lib/excel';
 import { SCENARIOS, scenarioOf, type ProjectedYear, type ProjectionResult, type ScenarioName } from './api';
 import { persons, scenarioLabel } from './charts';
 

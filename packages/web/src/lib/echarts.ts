@@ -1,5 +1,6 @@
-// ECharts with only the parts the dashboard draws (bars, lines, error bars, the toolbox for PNG), so the
-// statistics chunk stays small. Loaded with the statistics pages only.
+// ECharts with only the parts the dashboards draw (bars, lines, error bars, the toolbox for PNG), so the
+// chart chunk stays small. Imported only by lazily loaded pages (statistics, projection, the benefits
+// dashboard), never by the main bundle.
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import type {
   BarSeriesOption,

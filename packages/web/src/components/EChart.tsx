@@ -1,10 +1,11 @@
 // A small React wrapper around one ECharts instance: it follows the container's size, and its toolbox
-// saves the chart as PNG and the data behind it as Excel (UI.md: both for every chart).
+// saves the chart as PNG and the data behind it as Excel (UI.md: both for every chart). Only lazily
+// loaded pages import it, so ECharts stays out of the main bundle.
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../../lib/i18n';
-import { useIsMobile } from '../../lib/responsive';
-import { init, type ChartOption, type EChartsType } from './echarts';
-import { downloadWorkbook, type CellValue } from './excel';
+import { useI18n } from '../lib/i18n';
+import { useIsMobile } from '../lib/responsive';
+import { init, type ChartOption, type EChartsType } from '../lib/echarts';
+import { downloadWorkbook, type CellValue } from '../lib/excel';
 
 export interface ChartData {
   columns: string[];
@@ -99,7 +100,7 @@ export function EChart({ option, fileName, data, height = 320, merge = false, ..
   return (
     <div
       ref={container}
-      className="stats-chart"
+      className="echart"
       style={{ width: '100%', height }}
       data-testid={rest['data-testid']}
     />

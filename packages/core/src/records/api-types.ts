@@ -1,0 +1,140 @@
+// The shapes of the reconciliation HTTP API (/api/records/...): link runs, worklists and their
+// resolutions, completeness and record imports. The server answers with them and the web app reads
+// them; both import them from here. Types and constants only.
+
+/** Sources with a linkage model: their records are linked against the register. */
+export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths'] as const;
+export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
+
+export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
+export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
+
+export type ResolveAction = 'match' | 'non_match' | 'register' | 'correct' | 'keep' | 'dismiss';
+
+/** What each list may be resolved with (the server refuses anything else). */
+export const ACTIONS_OF: Record<WorklistItem, readonly ResolveAction[]> = {
+  review: ['match', 'non_match'],
+  unregistered_birth: ['register', 'dismiss'],
+  conflict: ['correct', 'keep'],
+  death_alive: ['register', 'dismiss'],
+};
+
+export interface LinkRunProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface LinkRunView {
+  id: string;
+  source: string;
+  status: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  startedBy: string;
+  progress: LinkRunProgress;
+  counts: Record<string, number>;
+  failure: string | null;
+}
+
+/** A department's source with its stored records and last link run (the 核对 page's header). */
+export interface RecordSourceInfo {
+  name: string;
+  label: string;
+  records: number;
+  linkable: boolean;
+  lastRun: LinkRunView | null;
+}
+
+export interface FieldConflict {
+  field: 'name' | 'birth_date' | 'sex';
+  label: string;
+  record: string;
+  register: string;
+}
+
+export interface WorklistEntry {
+  id: string;
+  item: WorklistItem;
+  source: string;
+  recordId: string;
+  probability: number;
+  matchWeight: number | null;
+  record: {
+    name: string;
+    sex: string;
+    birthDate: string;
+    date: string | null;
+    place: string | null;
+    motherName: string;
+    hospital: string;
+  };
+  person: {
+    personKey: string;
+    name: string;
+    sex: string;
+    birthDate: string;
+    hukouCode: string;
+    residenceCode: string;
+    status: string;
+  } | null;
+  conflicts: FieldConflict[];
+  /** Programmes the person is enrolled in and paid (deaths: their payments must stop). */
+  benefits: string[];
+}
+
+/** The register form to open next, with its values: the clerk checks them and submits. */
+export interface Prefill {
+  form: 'birth' | 'death' | 'correction';
+  /** Query of /register/new/FORM (mother=KEY or person=KEY). */
+  query: Record<string, string>;
+  values: Record<string, string>;
+}
+
+export interface ResolveResult {
+  id: string;
+  item: WorklistItem;
+  action: ResolveAction;
+  prefill: Prefill | null;
+}
+
+export interface CompletenessCounts {
+  records: number;
+  found: number;
+  notFound: number;
+  pending: number;
+  unlinked: number;
+  /** found / records, null without records. */
+  completeness: number | null;
+}
+
+export interface CompletenessReport {
+  source: string;
+  jurisdiction: string;
+  year: string | null;
+  /** Years with records in the scope, newest first (the page's year picker). */
+  years: string[];
+  lastLinkedAt: string | null;
+  months: (CompletenessCounts & { township: string; townshipName: string; month: string })[];
+  townships: (CompletenessCounts & { township: string; townshipName: string })[];
+  total: CompletenessCounts;
+}
+
+export interface RecordProblemRow {
+  row: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface RecordImportResult {
+  importId: string;
+  source: string;
+  status: 'done' | 'rejected';
+  rows: number;
+  added: number;
+  unchanged: number;
+  problems: RecordProblemRow[];
+  /** The report written beside the file when it was rejected. */
+  report?: string;
+}
