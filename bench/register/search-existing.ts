@@ -2,11 +2,8 @@
 // for a size whose full import does not fit the benchmark's time: the same searches, actor and
 // measurement as register.bench.ts. Not part of `npm run bench`; run by hand:
 //   DATABASE_URL=postgres://…/db RENKOU_MASTER_KEY=<hex of the import> \
-//     npx tsx bench/register/search-existing.ts bench/.data/register/2m/persons.csv [label] [--out FILE] [--fixed] [--runs N]
-// The master key must be the import's: ID-number search goes through its blind index. `--out` names
-// the results file (in bench/results, default register-2m-search.json); `--fixed` adds the named
-// searches of ADR 0015 (common and rare name fragments, common pinyin prefixes) to the sampled ones.
-// Every call writes an audit row (person.search): run it on a copy of a database others read.
+//     npx tsx bench/register/search-existing.ts bench/.data/register/2m/persons.csv [label]
+// The master key must be the import's: ID-number search goes through its blind index.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,19 +11,10 @@ import { Role, type Actor } from '@renkou/core';
 import { createDatabase, sql } from '@renkou/db';
 import { createApplication, SoftwareCryptoProvider } from '@renkou/server';
 import { resultsDir } from '../lib/results';
-import { buildSearches, fixedSearches } from './search-queries';
+import { buildSearches } from './search-queries';
 import { measureSearches } from './worker';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args.splice(at, 2)[1] : undefined;
-};
-const outFile = option('--out') ?? 'register-2m-search.json';
-const runsOption = option('--runs');
-const fixed = args.includes('--fixed');
-if (fixed) args.splice(args.indexOf('--fixed'), 1);
-const [personsCsv, label = 'existing register'] = args;
+const [personsCsv, label = 'existing register'] = process.argv.slice(2);
 const url = process.env.DATABASE_URL;
 const keyHex = process.env.RENKOU_MASTER_KEY;
 if (!personsCsv || !url || !keyHex) {
@@ -44,16 +32,13 @@ const actor: Actor = {
   role: Role.CountyOfficer,
   scope: coverage,
 };
-const runs = Number(runsOption ?? 200);
+const runs = 200;
 const warmup = 20;
 const counts = await sql<{ persons: string; events: string }>`
   SELECT (SELECT count(*) FROM persons)::text AS persons, (SELECT count(*) FROM register_events)::text AS events`.execute(
   db,
 );
-const searches = [
-  ...(fixed ? fixedSearches : []),
-  ...(await buildSearches(personsCsv, coverage, runs + warmup, 0x5eed_0003)),
-];
+const searches = await buildSearches(personsCsv, coverage, runs + warmup, 0x5eed_0003);
 const measured = await measureSearches(
   app,
   actor,
@@ -65,13 +50,13 @@ const measured = await measureSearches(
 const result = {
   name: 'register-search-existing',
   description: `person search latency on ${label}`,
-  command: `tsx bench/register/search-existing.ts ${personsCsv} "${label}" --out ${outFile}${fixed ? ' --fixed' : ''}${runsOption ? ` --runs ${runsOption}` : ''}`,
+  command: `tsx bench/register/search-existing.ts ${personsCsv} "${label}"`,
   date: new Date().toISOString(),
   register: counts.rows[0],
   figures: measured.figures,
   errors: measured.errors,
   plans: measured.plans,
 };
-writeFileSync(join(resultsDir, outFile), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'register-2m-search.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify({ register: result.register, figures: result.figures }, null, 2));
 await app.close();

@@ -132,20 +132,3 @@ export async function buildSearches(
     },
   ];
 }
-
-/**
- * Named searches of the person-search ADR (0015): fragments common in the demo county's Uyghur names
- * (古丽 is in 46 k of 231 k names), a rare Han name, three-character fragments and common pinyin
- * prefixes. Each spec cycles through its inputs.
- */
-export const fixedSearches: SearchSpec[] = [
-  ['nameCommon2', 'common 2-character fragment (古丽, 阿依)', ['古丽', '阿依']],
-  ['nameCommon3', 'common 3-character fragment (买买提)', ['买买提']],
-  ['nameRare2', 'rare 2-character name (王芳)', ['王芳']],
-  ['name3', '3-character fragments (古丽娜, 热合曼, 阿依古)', ['古丽娜', '热合曼', '阿依古']],
-  ['pinyinCommon', 'common pinyin prefix (ai, mai)', ['ai', 'mai']],
-].map(([key, label, qs]) => ({
-  key: key as string,
-  label: label as string,
-  inputs: (qs as string[]).map((q) => ({ q, page: 1, pageSize: PAGE_SIZE })),
-}));

@@ -55,20 +55,6 @@ export interface PersonPlacesTable {
   code: string;
 }
 
-/**
- * Characters and character pairs of each person's name ('^' marks the first ones) with the
- * person's places, kept from persons by triggers (migration 0010): the person search reads it in
- * page order.
- */
-export interface PersonNameGramsTable {
-  gram: string;
-  name_pinyin: string;
-  person_key: string;
-  name: string;
-  residence_code: string;
-  hukou_code: string;
-}
-
 export interface RegisterImportsTable {
   id: string;
   started_at: Timestamp;

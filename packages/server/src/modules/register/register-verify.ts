@@ -1,6 +1,5 @@
 // `renkou register verify`: replays every person's log and proves the projections (persons and
-// their place history) are exactly what the log says, and that the search rows of each name
-// (person_name_grams) are those of the name in persons.
+// their place history) are exactly what the log says.
 import {
   canonicalJson,
   replayPerson,
@@ -15,7 +14,6 @@ import { personToRow, rowToPerson } from './person-row';
 import { placeHistory } from './register-writer';
 import type { RegisterCipher } from './register-cipher';
 import { openLogged, type LoggedEvent } from './register.repository';
-import { nameGrams } from './name-grams';
 
 const PAGE = 2000;
 
@@ -94,16 +92,6 @@ export async function verifyRegister(
       .orderBy('kind', 'desc')
       .orderBy('valid_from')
       .execute();
-    const grams = new Map<string, string[]>();
-    for (const g of await db
-      .selectFrom('person_name_grams')
-      .select(['person_key', 'gram', 'name_pinyin', 'name', 'residence_code', 'hukou_code'])
-      .where('person_key', 'in', keys)
-      .execute())
-      grams.set(g.person_key, [
-        ...(grams.get(g.person_key) ?? []),
-        [g.gram, g.name_pinyin, g.name, g.residence_code, g.hukou_code].join('\t'),
-      ]);
     // Mothers outside this page, for the checks of births.
     const relativeKeys = new Set<string>();
     for (const e of logs) {
@@ -176,14 +164,6 @@ export async function verifyRegister(
           .filter((p) => p.person_key === key)
           .map((p) => ({ kind: p.kind, validFrom: p.valid_from, validTo: p.valid_to, code: p.code })),
       );
-      const expectedGrams = nameGrams(stored.name)
-        .map((g) => [g, stored.name_pinyin, stored.name, stored.residence_code, stored.hukou_code].join('\t'))
-        .sort();
-      const actualGrams = (grams.get(key) ?? []).sort();
-      if (JSON.stringify(expectedGrams) !== JSON.stringify(actualGrams))
-        report(
-          `${key}: 姓名检索行与姓名不同\n  应为 ${expectedGrams.join(' ')}\n  实为 ${actualGrams.join(' ')}`,
-        );
       if (expectedPlaces !== actualPlaces)
         report(`${key}: 居住/户籍历史与日志不同\n  重放 ${expectedPlaces}\n  投影 ${actualPlaces}`);
     }
@@ -223,12 +203,6 @@ export async function verifyRegister(
     );
     if (!replayed.ok || replayed.state !== undefined) report(`${key}: 投影中缺少此人`);
   }
-  // Search rows of nobody in persons (a removed person whose rows stayed).
-  const strays = await sql<{ person_key: string }>`
-    select distinct g.person_key from person_name_grams g
-    where not exists (select 1 from persons p where p.person_key = g.person_key)
-    limit ${maxProblems}`.execute(db);
-  for (const { person_key: key } of strays.rows) report(`${key}: 姓名检索行属于投影中没有的人`);
   const events = Number(
     (
       await db
