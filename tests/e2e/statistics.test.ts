@@ -121,6 +121,19 @@ describe('statistics dashboard in Chromium', () => {
     expect(Number(await trendCard.getAttribute('data-points'))).toBeGreaterThan(0);
     expect(await page.getByTestId('chart-trend').locator('canvas').count()).toBeGreaterThan(0);
 
+    // 统计求实率: the card shows the API's counts of hospital births, or says no link run exists yet.
+    const completeness = (await (
+      await api.get(
+        `/api/records/completeness?source=hospital_births&jurisdiction=${COUNTY}&year=${period.to.slice(0, 4)}`,
+      )
+    ).json()) as { lastLinkedAt: string | null; total: { records: number; found: number } };
+    const completenessCard = page.locator(
+      `[data-testid="stats-completeness"][data-state="${completeness.lastLinkedAt ? 'ready' : 'never-linked'}"]`,
+    );
+    await completenessCard.waitFor({ timeout: 60_000 });
+    expect(await completenessCard.getAttribute('data-records')).toBe(String(completeness.total.records));
+    expect(await completenessCard.getAttribute('data-found')).toBe(String(completeness.total.found));
+
     // The pyramid is drawn on a canvas of its own.
     const canvas = page.getByTestId('chart-pyramid').locator('canvas').first();
     await canvas.waitFor();

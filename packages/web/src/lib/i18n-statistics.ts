@@ -55,6 +55,30 @@ export const statisticsMessages = {
   'stats.chart.share': ['占比', 'Share'],
   'stats.chart.status': ['判定', 'Status'],
   'stats.chart.noBirths': ['本期无出生', 'No births in the period'],
+  'stats.completeness.byTownship': [
+    '{year}年各乡镇医院出生统计求实率',
+    'Hospital births found in the register by township, {year}',
+  ],
+  'stats.completeness.byMonth': [
+    '{year}年各月医院出生统计求实率',
+    'Hospital births found in the register by month, {year}',
+  ],
+  'stats.completeness.townships': ['按乡镇', 'By township'],
+  'stats.completeness.months': ['按月', 'By month'],
+  'stats.completeness.summary': [
+    '统计求实率 {rate}（医院出生 {records} 条，登记库已有 {found} 条；核对于 {at}）',
+    'Completeness {rate} ({found} of {records} hospital births in the register; linked {at})',
+  ],
+  'stats.completeness.neverLinked': [
+    '尚未运行核对，暂无统计求实率',
+    'No link run yet, so completeness is not known',
+  ],
+  'stats.completeness.runHint': [
+    '请在「核对」页面导入医院出生记录并运行核对（开始比对）',
+    'Import the hospital births and run a link on the Reconciliation page',
+  ],
+  'stats.completeness.openRecords': ['去运行核对', 'Run a link'],
+  'stats.completeness.noRecords': ['{year}年本区划没有医院出生记录', 'No hospital births here in {year}'],
   'stats.order.1': ['一孩', '1st child'],
   'stats.order.2': ['二孩', '2nd child'],
   'stats.order.3': ['三孩', '3rd child'],

@@ -1,6 +1,7 @@
 // Link runs: one department's records against the whole register, as a background job with progress
-// (the web app's 核对 page) or awaited (`renkou link --source`). Every decision is stored with the
-// weights that made it; a rerun replaces the source's untouched decisions and keeps the clerks' work.
+// (the web app's 核对 page) or awaited (`renkou link --source`). The linking itself runs in a worker
+// thread (link-in-worker.ts) so the server keeps answering. Every decision is stored with the weights
+// that made it; a rerun replaces the source's untouched decisions and keeps the clerks' work.
 import {
   authorize,
   DomainError,
@@ -28,7 +29,8 @@ import {
   type DecisionClass,
   type RunProgress,
 } from './link-runs.repository';
-import { linkSourceToRegister, type LinkDecision } from './record-linking';
+import { decideInWorker } from './link-in-worker';
+import { linkSourceToRegister, type DecideLinks, type LinkDecision } from './record-linking';
 
 export interface LinkRunResult {
   runId: string;
@@ -51,6 +53,8 @@ export class LinkRunsService {
   private readonly progress = new Map<string, RunProgress>();
   /** A run still 'running' from before this process started was cut off (a restart, a kill). */
   private readonly startedAt: Date;
+  /** Runs in progress in this process, to stop them on shutdown. */
+  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly db: Db,
@@ -58,6 +62,8 @@ export class LinkRunsService {
     private readonly clock: Clock,
     private readonly crypto: CryptoProvider,
     private readonly jurisdictions: JurisdictionService,
+    /** Where the linking runs: a worker thread, or inline (the tests' reference). */
+    private readonly decide: DecideLinks = decideInWorker,
   ) {
     this.startedAt = clock.now();
   }
@@ -74,6 +80,11 @@ export class LinkRunsService {
   async run(source: string, username: string): Promise<LinkRunResult> {
     const runId = await this.open(source, username);
     return this.execute(runId, source, { username });
+  }
+
+  /** Stops the runs in progress (their workers end; each run is stored as failed). */
+  stopAll(): void {
+    for (const controller of this.running.values()) controller.abort();
   }
 
   async status(actor: Actor, id: string): Promise<LinkRunView> {
@@ -128,10 +139,20 @@ export class LinkRunsService {
   ): Promise<LinkRunResult> {
     const report = (stage: string, done: number, total: number) =>
       this.progress.set(runId, { stage, done, total });
+    const controller = new AbortController();
+    this.running.set(runId, controller);
     try {
-      // Let the caller answer before the linkage takes the event loop.
+      // Let the caller answer first (inline, the linkage takes the event loop).
       await new Promise((resolve) => setImmediate(resolve));
-      const decisions = await linkSourceToRegister(this.db, this.crypto, source, report);
+      const decisions = await linkSourceToRegister(
+        this.db,
+        this.crypto,
+        source,
+        report,
+        this.decide,
+        controller.signal,
+      );
+      if (controller.signal.aborted) throw new Error('比对任务已取消');
       report('store', 0, decisions.length);
       await setRunProgress(this.db, runId, { stage: 'store', done: 0, total: decisions.length });
       const counts = {
@@ -176,6 +197,7 @@ export class LinkRunsService {
       throw error;
     } finally {
       this.progress.delete(runId);
+      this.running.delete(runId);
     }
   }
 }

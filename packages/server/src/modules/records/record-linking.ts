@@ -1,43 +1,24 @@
 // `renkou link --source NAME`: one department's stored records against the register's persons with
-// the source's model (models/NAME.json: the benchmark's, trained afresh on every run). Each record
-// gets its best-scoring person and a decision: match (p ≥ 0.9), review (0.5 ≤ p < 0.9) or non_match,
-// with the weight of each comparison of that pair (what the review page shows).
-import {
-  linkRecords,
-  parseModelConfig,
-  DomainError,
-  ErrorCode,
-  NULL_LEVEL,
-  type LinkResult,
-  type RecordTable,
-} from '@renkou/core';
+// the source's model (models/NAME.json: the benchmark's, trained afresh on every run). This file reads
+// them from the database; link-decisions.ts decides, in a worker thread (link-in-worker.ts) or inline.
+import { parseModelConfig, DomainError, ErrorCode, type RecordTable } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
+import { decideInThread, type LinkDecision, type LinkInput, type LinkProgress } from './link-decisions';
 
-export const MATCH_AT = 0.9;
-export const REVIEW_AT = 0.5;
+export type { ComparisonWeight, LinkDecision, LinkProgress } from './link-decisions';
 
-export interface ComparisonWeight {
-  name: string;
-  /** The level the pair reached ('null' when either value is missing). */
-  level: string;
-  /** Bits: log2(m/u) of the level, plus the term-frequency adjustment of an exact level. */
-  weight: number;
-}
+/** Links a run's input: in this thread, or in a worker (cancelled through the signal). */
+export type DecideLinks = (
+  input: LinkInput,
+  onProgress: LinkProgress,
+  signal?: AbortSignal,
+) => Promise<LinkDecision[]>;
 
-export interface LinkDecision {
-  recordId: string;
-  personKey: string | null;
-  probability: number;
-  decision: 'match' | 'review' | 'non_match';
-  /** Match weight of the pair (prior + comparisons), null without a candidate. */
-  matchWeight: number | null;
-  comparisons: ComparisonWeight[];
-}
-
-/** Stages of a link, for a progress bar: loading, linking (scoring pairs) and what the caller does next. */
-export type LinkProgress = (stage: string, done: number, total: number) => void;
+/** Decrypting a county's ID numbers takes seconds: let requests in between slices. */
+const YIELD_EVERY = 2000;
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 const COLUMNS = ['record_id', 'id_number', 'name', 'sex', 'birth_date', 'mother_id_number', 'mother_name'];
 
@@ -64,13 +45,13 @@ async function sourceTable(db: Db, crypto: CryptoProvider, source: string): Prom
     .where('source', '=', source)
     .orderBy('record_id')
     .execute();
-  return {
-    header: COLUMNS,
-    rows: rows.map((r) => {
-      const values = openSealed(crypto, r.payload);
-      return COLUMNS.map((c) => values[c] ?? '');
-    }),
-  };
+  const table: string[][] = [];
+  for (const r of rows) {
+    const values = openSealed(crypto, r.payload);
+    table.push(COLUMNS.map((c) => values[c] ?? ''));
+    if (table.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
+  return { header: COLUMNS, rows: table };
 }
 
 /** The register's persons with their mother's ID number and name (a newborn is found through her). */
@@ -81,13 +62,14 @@ async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTabl
     .execute();
   const idOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     nameOf.set(r.person_key, r.name);
     if (r.sensitive)
       idOf.set(
         r.person_key,
         (JSON.parse(crypto.decrypt(r.sensitive)) as { idNumber?: string }).idNumber ?? '',
       );
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
   }
   return {
     header: COLUMNS,
@@ -103,28 +85,13 @@ async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTabl
   };
 }
 
-/** Each comparison's level and weight for pair p (the same sums scorePairs adds up). */
-function comparisonWeights(result: LinkResult, p: number): ComparisonWeight[] {
-  const width = result.comparisons.length;
-  return result.model.comparisons.map((trained, c) => {
-    const level = result.gammas[p * width + c] as number;
-    if (level === NULL_LEVEL) return { name: trained.name, level: 'null', weight: 0 };
-    let weight = trained.weights[level] as number;
-    const logTf = result.comparisons[c]?.logTf;
-    if (logTf && level === trained.exactLevel && trained.tfWeight > 0)
-      weight +=
-        trained.tfWeight *
-        (Math.log2(trained.u[level] as number) - (logTf[result.pairs.left[p] as number] as number));
-    return { name: trained.name, level: trained.labels[level] ?? String(level), weight };
-  });
-}
-
-export async function linkSourceToRegister(
+/** Reads what a run links: the source's model, its records and the register's persons. */
+export async function loadLinkInput(
   db: Db,
   crypto: CryptoProvider,
   source: string,
   onProgress: LinkProgress = () => undefined,
-): Promise<LinkDecision[]> {
+): Promise<LinkInput> {
   const model = modelOf(source);
   onProgress('load', 0, 2);
   const records = await sourceTable(db, crypto, source);
@@ -136,29 +103,17 @@ export async function linkSourceToRegister(
   onProgress('load', 1, 2);
   const persons = await registerTable(db, crypto);
   onProgress('load', 2, 2);
-  const result = linkRecords(model, [records, persons], {
-    onProgress: (done, total) => onProgress('score', done, total),
-  });
-  const best = new Map<number, { person: number; probability: number; pair: number }>();
-  const { left, right } = result.pairs;
-  for (let p = 0; p < result.pairs.length; p += 1) {
-    const [a, b] = [left[p] as number, right[p] as number];
-    const record = a < records.rows.length ? a : b;
-    const person = record === a ? b : a;
-    const probability = result.scores.probabilities[p] as number;
-    if ((best.get(record)?.probability ?? -1) < probability)
-      best.set(record, { person, probability, pair: p });
-  }
-  return records.rows.map((row, i) => {
-    const hit = best.get(i);
-    const probability = hit?.probability ?? 0;
-    return {
-      recordId: row[0] as string,
-      personKey: hit ? (result.ids[hit.person] as string) : null,
-      probability,
-      decision: probability >= MATCH_AT ? 'match' : probability >= REVIEW_AT ? 'review' : 'non_match',
-      matchWeight: hit ? (result.scores.weights[hit.pair] as number) : null,
-      comparisons: hit ? comparisonWeights(result, hit.pair) : [],
-    };
-  });
+  return { model, records, persons };
+}
+
+export async function linkSourceToRegister(
+  db: Db,
+  crypto: CryptoProvider,
+  source: string,
+  onProgress: LinkProgress = () => undefined,
+  decide: DecideLinks = decideInThread,
+  signal?: AbortSignal,
+): Promise<LinkDecision[]> {
+  const input = await loadLinkInput(db, crypto, source, onProgress);
+  return decide(input, onProgress, signal);
 }

@@ -1,55 +1,51 @@
-// A small bar chart of completeness by township: ECharts with only the bar, grid and tooltip parts
-// (this chunk's own; features share nothing but src/components and src/lib).
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  ToolboxComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type ToolboxComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// A small bar chart of completeness by township, drawn by the shared chart wrapper (components/EChart:
+// the PNG and the numbers behind it as Excel from its toolbox).
+import { useMemo } from 'react';
+import { EChart } from '../../components/EChart';
+import type { ChartOption } from '../../lib/echarts';
+import { palette } from '../../lib/echarts';
+import { useI18n } from '../../lib/i18n';
 
-use([BarChart, GridComponent, TooltipComponent, ToolboxComponent, CanvasRenderer]);
+export interface CompletenessBar {
+  name: string;
+  rate: number | null;
+  records: number;
+  found: number;
+}
 
-type Option = ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | ToolboxComponentOption
->;
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
-export function CompletenessChart({ bars }: { bars: { name: string; rate: number | null }[] }) {
-  const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return undefined;
-    const chart = init(element, undefined, { renderer: 'canvas', locale: 'ZH' });
-    const option: Option = {
-      grid: { left: 48, right: 16, top: 32, bottom: 56 },
+export function CompletenessChart({ bars, fileName }: { bars: CompletenessBar[]; fileName: string }) {
+  const { t } = useI18n();
+  const option = useMemo(
+    (): ChartOption => ({
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v)}%` },
-      toolbox: { right: 0, feature: { saveAsImage: { title: '保存为图片', pixelRatio: 2 } } },
       xAxis: { type: 'category', data: bars.map((b) => b.name), axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'bar',
+          name: t('records.rate'),
           barMaxWidth: 28,
-          // Neutral bars; a flag colour only for townships below 95 % (UI.md: colour for what needs action).
+          // Neutral bars; the flag colour only for townships below 95 % (UI.md: colour for what needs action).
           data: bars.map((b) => ({
-            value: b.rate === null ? null : Math.round(b.rate * 1000) / 10,
-            itemStyle: { color: b.rate !== null && b.rate < 0.95 ? '#d46b08' : '#5b8ff9' },
+            value: percent(b.rate),
+            itemStyle: { color: b.rate !== null && b.rate < 0.95 ? palette.flag : palette.male },
           })),
         },
       ],
-    };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [bars]);
-  return <div ref={container} style={{ width: '100%', height: 260 }} data-testid="completeness-chart" />;
+    }),
+    [bars, t],
+  );
+  const data = useMemo(
+    () => ({
+      columns: [t('records.township'), t('records.count'), t('records.found'), `${t('records.rate')}（%）`],
+      rows: bars.map((b) => [b.name, b.records, b.found, percent(b.rate)]),
+    }),
+    [bars, t],
+  );
+  return (
+    <EChart option={option} data={data} fileName={fileName} height={260} data-testid="completeness-chart" />
+  );
 }

@@ -24,7 +24,13 @@ export function CompletenessPanel() {
     ? [...data.townships, { township: '', townshipName: t('records.total'), ...data.total }]
     : [];
   const bars = useMemo(
-    () => (data?.townships ?? []).map((r) => ({ name: r.townshipName || r.township, rate: r.completeness })),
+    () =>
+      (data?.townships ?? []).map((r) => ({
+        name: r.townshipName || r.township,
+        rate: r.completeness,
+        records: r.records,
+        found: r.found,
+      })),
     [data],
   );
   const count = (key: keyof CompletenessCounts, label: MessageKey) => ({
@@ -73,7 +79,12 @@ export function CompletenessPanel() {
         </Typography.Text>
       </Space>
       {report.error && <Alert type="error" showIcon message={report.error} style={{ marginBottom: 12 }} />}
-      {bars.length > 0 && <CompletenessChart bars={bars} />}
+      {bars.length > 0 && (
+        <CompletenessChart
+          bars={bars}
+          fileName={`${t('records.completeness')}_${t(`records.source.${source}` as MessageKey)}_${year ?? t('records.allYears')}`}
+        />
+      )}
       <Table<Row>
         rowKey={(r) => r.township || 'total'}
         size="small"

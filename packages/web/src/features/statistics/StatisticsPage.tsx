@@ -28,6 +28,7 @@ import { useRequest } from '../../lib/useRequest';
 import { clearStatsCache, fetchStats, statsKey, type Basis, type StatsQuery } from './api';
 import { ageingChart, asfrChart, birthOrderChart, pyramidChart, srbChart } from './charts';
 import { ChildrenTable } from './ChildrenTable';
+import { CompletenessCard } from './CompletenessCard';
 import { EChart } from '../../components/EChart';
 import { HeadlineCards } from './HeadlineCards';
 import { TrendPanel } from './TrendPanel';
@@ -307,6 +308,14 @@ export function StatisticsPage() {
                     data-testid="chart-ageing"
                   />
                 </Card>
+              </Col>
+              <Col xs={24}>
+                {/* The year of the period's end: completeness is counted by calendar year. */}
+                <CompletenessCard
+                  jurisdiction={params.jurisdiction}
+                  year={params.period.to.slice(0, 4)}
+                  placeName={placeName ?? ''}
+                />
               </Col>
             </Row>
             {(result?.children?.length ?? 0) > 0 && (
