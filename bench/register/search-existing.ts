@@ -2,7 +2,7 @@
 // for a size whose full import does not fit the benchmark's time: the same searches, actor and
 // measurement as register.bench.ts. Not part of `npm run bench`; run by hand:
 //   DATABASE_URL=postgres://…/db RENKOU_MASTER_KEY=<hex of the import> \
-//     npx tsx bench/register/search-existing.ts bench/.data/register/2m/persons.csv [label]
+//     npx tsx bench/register/search-existing.ts bench/.data/register/2m/persons.csv [label] [--out=NAME.json]
 // The master key must be the import's: ID-number search goes through its blind index.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -14,7 +14,10 @@ import { resultsDir } from '../lib/results';
 import { buildSearches } from './search-queries';
 import { measureSearches } from './worker';
 
-const [personsCsv, label = 'existing register'] = process.argv.slice(2);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const outName =
+  process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'register-2m-search.json';
+const [personsCsv, label = 'existing register'] = positional;
 const url = process.env.DATABASE_URL;
 const keyHex = process.env.RENKOU_MASTER_KEY;
 if (!personsCsv || !url || !keyHex) {
@@ -50,13 +53,13 @@ const measured = await measureSearches(
 const result = {
   name: 'register-search-existing',
   description: `person search latency on ${label}`,
-  command: `tsx bench/register/search-existing.ts ${personsCsv} "${label}"`,
+  command: `tsx bench/register/search-existing.ts ${personsCsv} "${label}" --out=${outName}`,
   date: new Date().toISOString(),
   register: counts.rows[0],
   figures: measured.figures,
   errors: measured.errors,
   plans: measured.plans,
 };
-writeFileSync(join(resultsDir, 'register-2m-search.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(resultsDir, outName), `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify({ register: result.register, figures: result.figures }, null, 2));
 await app.close();

@@ -110,12 +110,12 @@ export interface ImportFigures {
 
 type Log = (message: string) => void;
 
-function headerOf(path: string): string[] {
+export function headerOf(path: string): string[] {
   const text = readFileSync(path, { encoding: 'utf8', flag: 'r' }).slice(0, 4096);
   return (text.split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '').split(',');
 }
 
-const bareTable = (name: string, columns: string[]) =>
+export const bareTable = (name: string, columns: string[]) =>
   `CREATE TABLE ${name} (${columns.map((c) => `"${c}" text`).join(', ')})`;
 
 async function copyJob(job: Extract<Job, { kind: 'copy' }>, log: Log): Promise<CopyFigures> {

@@ -4,5 +4,5 @@ export { migrate, listMigrations } from './migrate';
 export type { MigrationResult } from './migrate';
 export type * from './tables';
 export { sql, CompiledQuery } from 'kysely';
-export type { Transaction, Selectable, Insertable, Updateable } from 'kysely';
+export type { Transaction, Selectable, Insertable, Updateable, RawBuilder } from 'kysely';
 export { adminUrl, databaseUrlFor } from './postgres-urls';

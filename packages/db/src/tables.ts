@@ -15,6 +15,7 @@ import type {
   RegisterEventsTable,
   PersonsTable,
   PersonPlacesTable,
+  PersonNameGramsTable,
   RegisterImportsTable,
   RegisterImportProblemsTable,
 } from './tables/register';
@@ -67,6 +68,7 @@ export interface Database {
   register_events: RegisterEventsTable;
   persons: PersonsTable;
   person_places: PersonPlacesTable;
+  person_name_grams: PersonNameGramsTable;
   register_imports: RegisterImportsTable;
   register_import_problems: RegisterImportProblemsTable;
   record_imports: RecordImportsTable;

@@ -47,6 +47,13 @@ export interface PersonsTable {
   last_event_date: PlainDate;
 }
 
+/** The name's pairs and first ones, in search-page order (migration 0010, ADR 0015). */
+export interface PersonNameGramsTable {
+  gram: string;
+  name_pinyin: string;
+  person_key: string;
+}
+
 export interface PersonPlacesTable {
   person_key: string;
   kind: 'residence' | 'hukou';

@@ -14,7 +14,8 @@ import {
 } from '@renkou/core';
 import type { Insertable, RegisterEventsTable } from '@renkou/db';
 import type { Executor } from '../audit';
-import { personToRow, rowToPerson } from './person-row';
+import { indexedNameOf, personToRow, rowToPerson } from './person-row';
+import { replaceNameGrams, type IndexedName } from './name-grams';
 import {
   appendPlaces,
   eventsInvolving,
@@ -51,6 +52,8 @@ class EventBatch {
   private readonly changed = new Set<string>();
   private readonly placeOps: { personKey: string; change: PlaceChange }[] = [];
   private readonly placeRebuilds = new Set<string>();
+  /** The names of loaded people as stored, to move their search rows when a name changes. */
+  private readonly storedNames = new Map<string, IndexedName>();
   /** People created in this batch: their place changes so far. */
   private readonly newPlaces = new Map<string, PlaceChange[]>();
 
@@ -87,11 +90,13 @@ class EventBatch {
     const missing = [...ids].filter((id) => !this.known.has(id));
     const rows = await findPersons(this.db, missing);
     for (const id of missing) this.known.set(id, null);
-    for (const row of rows)
+    for (const row of rows) {
+      this.storedNames.set(row.person_key, indexedNameOf(row));
       this.known.set(row.person_key, {
         state: rowToPerson(this.ctx.cipher, row),
         lastEventDate: row.last_event_date,
       });
+    }
   }
 
   /** The people whose log an event belongs to; a void belongs to its target's people. */
@@ -286,6 +291,21 @@ class EventBatch {
     return result.ok ? result.state : undefined;
   }
 
+  /** Search rows of the people whose name (or its pinyin) changed, who are new, or who are gone. */
+  private async moveNameGrams(written: readonly { person_key: string; name: string; name_pinyin: string }[]) {
+    const now = new Map(written.map((row) => [row.person_key, indexedNameOf(row)]));
+    const removed: IndexedName[] = [];
+    const added: IndexedName[] = [];
+    for (const id of this.changed) {
+      const before = this.storedNames.get(id);
+      const after = now.get(id);
+      if (before?.name === after?.name && before?.pinyin === after?.pinyin) continue;
+      if (before) removed.push(before);
+      if (after) added.push(after);
+    }
+    await replaceNameGrams(this.db, removed, added);
+  }
+
   async flush(): Promise<void> {
     await insertEvents(
       this.db,
@@ -300,6 +320,7 @@ class EventBatch {
     }
     await upsertPersons(this.db, rows);
     if (gone.length > 0) await this.db.deleteFrom('persons').where('person_key', 'in', gone).execute();
+    await this.moveNameGrams(rows);
     const rebuilt = new Map<string, PlaceInterval[]>();
     for (const id of this.placeRebuilds)
       rebuilt.set(id, await placeHistoryFromLog(this.db, id, this.ctx, this.registerContext));

@@ -1,6 +1,7 @@
 // PersonState ↔ the persons projection row, plus the search keys of the name.
 import { nameKeys, type PersonState } from '@renkou/core';
 import type { Insertable, PersonsTable, Selectable } from '@renkou/db';
+import type { IndexedName } from './name-grams';
 import type { RegisterCipher } from './register-cipher';
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -63,4 +64,9 @@ export function rowToPerson(cipher: RegisterCipher, row: PersonRow): PersonState
     status: row.status as PersonState['status'],
     attributes: row.attributes,
   };
+}
+
+/** The name of a persons row as its search rows hold it. */
+export function indexedNameOf(row: { person_key: string; name: string; name_pinyin: string }): IndexedName {
+  return { personKey: row.person_key, name: row.name, pinyin: row.name_pinyin };
 }

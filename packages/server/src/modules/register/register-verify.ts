@@ -1,5 +1,5 @@
 // `renkou register verify`: replays every person's log and proves the projections (persons and
-// their place history) are exactly what the log says.
+// their place history) are exactly what the log says, and the search rows follow persons.
 import {
   canonicalJson,
   replayPerson,
@@ -10,6 +10,7 @@ import {
 } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 import type { CodeBook } from './code-book';
+import { nameGramProblems } from './name-grams';
 import { personToRow, rowToPerson } from './person-row';
 import { placeHistory } from './register-writer';
 import type { RegisterCipher } from './register-cipher';
@@ -203,6 +204,7 @@ export async function verifyRegister(
     );
     if (!replayed.ok || replayed.state !== undefined) report(`${key}: 投影中缺少此人`);
   }
+  for (const problem of await nameGramProblems(db, maxProblems)) report(problem);
   const events = Number(
     (
       await db

@@ -5,7 +5,8 @@
 import { baselinePlaces, placeIntervals, type PersonState } from '@renkou/core';
 import type { Insertable, RegisterEventsTable } from '@renkou/db';
 import type { Executor } from '../audit';
-import { personToRow } from './person-row';
+import { indexedNameOf, personToRow } from './person-row';
+import { replaceNameGrams } from './name-grams';
 import {
   findBaselines,
   findPersons,
@@ -74,10 +75,9 @@ export class RegisterWriter {
       return { status: 'accepted', warnings: [] };
     });
     await insertEvents(this.db, events);
-    await upsertPersons(
-      this.db,
-      persons.map((s) => personToRow(this.ctx.cipher, s, this.ctx.start)),
-    );
+    const rows = persons.map((s) => personToRow(this.ctx.cipher, s, this.ctx.start));
+    await upsertPersons(this.db, rows);
+    await replaceNameGrams(this.db, [], rows.map(indexedNameOf));
     await replacePlaces(
       this.db,
       new Map(persons.map((s) => [s.personId, placeIntervals(baselinePlaces(s, this.ctx.start))])),
