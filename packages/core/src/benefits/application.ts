@@ -89,7 +89,8 @@ export type ApplicationCommandType = ApplicationCommand['type'];
 export interface TrailStep {
   date: string;
   userId: string;
-  action: ApplicationCommandType | 'submit';
+  /** 'relocate': the enrolment followed a move within the county (no change of status). */
+  action: ApplicationCommandType | 'submit' | 'relocate';
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   reason?: string;

@@ -2,9 +2,11 @@
 // worker (a needed fact is missing), always with the explanation of every condition on its fact value.
 import { deriveFamilyFacts, type FamilyFacts, type FamilyRecords } from './facts';
 import { appliesInRegion, isInForce, type BenefitCategory, type ProgrammeDefinition } from './programme';
+import { describeMissingFact, type FactName } from './fact-catalogue';
 import {
   evaluateRule,
   explanationText,
+  missingFacts,
   outcomeLabels,
   type ExplanationNode,
   type RuleOutcome,
@@ -23,6 +25,8 @@ export interface EligibilityDecision {
   outcome: EligibilityOutcome;
   /** The category that decides the amount, when eligible. */
   category: BenefitCategory | null;
+  /** When the outcome is needs_review: the facts a worker must supply or check. */
+  missingFacts: FactName[];
   explanation: ExplanationNode;
 }
 
@@ -92,12 +96,20 @@ export function decideEligibility(programme: ProgrammeDefinition, facts: FamilyF
   const outcome = outcomeOf[overall];
   const chosen =
     outcome === 'eligible' ? categoryNodes.find(({ node }) => node.outcome === 'pass') : undefined;
-  const headline = chosen ? `${outcomeLabels[overall]}（${chosen.category.name}）` : outcomeLabels[overall];
+  // Category gaps matter only while no category passes.
+  const undecided = [common, ...(anyCategory === 'unknown' ? categoryNodes.map(({ node }) => node) : [])];
+  const missing = overall === 'unknown' ? [...new Set(undecided.flatMap(missingFacts))] : [];
+  const headline = chosen
+    ? `${outcomeLabels[overall]}（${chosen.category.name}）`
+    : missing.length > 0
+      ? `${outcomeLabels[overall]}：缺少${missing.map(describeMissingFact).join('；')}`
+      : outcomeLabels[overall];
   return {
     programmeCode: programme.code,
     date: facts.date,
     outcome,
     category: chosen?.category ?? null,
+    missingFacts: missing,
     explanation: {
       outcome: overall,
       text: `${programme.shortName} ${facts.date}：${headline}`,

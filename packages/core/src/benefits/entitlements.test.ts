@@ -7,7 +7,8 @@ import {
   rewardAssistanceProgramme,
   specialAssistanceProgramme,
 } from './national-programmes';
-import { withNewSchedule, type ProgrammeDefinition } from './programme';
+import { withNewSchedule } from './amount-schedules';
+import type { ProgrammeDefinition } from './programme';
 import { child, father, mother, person } from './test-fixtures';
 import type { PersonState } from '../register/model';
 

@@ -14,7 +14,8 @@ import {
 import { decideEligibility, type EligibilityDecision } from './eligibility';
 import { deriveFamilyFacts, type FamilyRecords } from './facts';
 import { monthlyShareOfYear, sumFen, type Fen } from './money';
-import { paymentPeriodKey, scheduleOn, type AmountSchedule, type ProgrammeDefinition } from './programme';
+import { scheduleOn } from './amount-schedules';
+import { paymentPeriodKey, type AmountSchedule, type ProgrammeDefinition } from './programme';
 
 export interface MonthEntitlement {
   month: YearMonth;
@@ -58,7 +59,9 @@ export function computeEntitlement(
   for (const month of monthsOfPeriod(parsed)) {
     const day = firstDayOf(month);
     const decision = decideEligibility(programme, deriveFamilyFacts(records, day));
-    const schedule = decision.category ? (scheduleOn(decision.category, day) ?? null) : null;
+    const schedule = decision.category
+      ? (scheduleOn(decision.category, day, records.subject.hukouCode) ?? null)
+      : null;
     const amountFen = schedule ? amountForMonth(schedule, month, dueOnce) : 0;
     if (schedule?.basis === 'once' && amountFen > 0) dueOnce = true;
     months.push({ month, amountFen, categoryCode: decision.category?.code ?? null, schedule, decision });

@@ -10,6 +10,8 @@ export interface FactDefinition {
   /** Allowed values of an enum fact, with their Chinese names. */
   values?: Readonly<Record<string, string>>;
   unit?: string;
+  /** What a worker does when the fact is missing (shown in a "needs check" explanation). */
+  whenMissing?: string;
 }
 
 export type FactName = Exclude<keyof FamilyFacts, 'date'>;
@@ -28,7 +30,7 @@ export const FACTS: Readonly<Record<FactName, FactDefinition>> = {
   age: { label: '年龄', kind: 'number', unit: '周岁' },
   monthsSinceBirthMonth: { label: '出生月后的月数', kind: 'number', unit: '个月' },
   hukouType: { label: '户口性质', kind: 'enum', values: hukouTypes },
-  ruralHukou: { label: '农村户籍', kind: 'boolean' },
+  ruralHukou: { label: '农村户籍', kind: 'boolean', whenMissing: '居民户口须按本地农村居民的认定办法核实' },
   hukouCode: { label: '户籍地区划代码', kind: 'code' },
   disabilityGrade: { label: '本人残疾等级', kind: 'number', unit: '级' },
   hasOnlyChildCertificate: { label: '持有独生子女父母光荣证', kind: 'boolean' },
@@ -38,9 +40,18 @@ export const FACTS: Readonly<Record<FactName, FactDefinition>> = {
   livingSons: { label: '现存活儿子数', kind: 'number', unit: '个' },
   livingDaughters: { label: '现存活女儿数', kind: 'number', unit: '个' },
   livingChildrenAllDaughters: { label: '现存活子女均为女儿', kind: 'boolean' },
-  mostSevereChildDisabilityGrade: { label: '存活子女最重残疾等级', kind: 'number', unit: '级' },
+  mostSevereChildDisabilityGrade: {
+    label: '存活子女最重残疾等级',
+    kind: 'number',
+    unit: '级',
+    whenMissing: '核验子女残疾人证后，在申请中录入残疾等级（1—4级）',
+  },
   motherAge: { label: '女方年龄', kind: 'number', unit: '周岁' },
-  qualifyingHistory1973To2001: { label: '1973—2001年间生育符合当时政策（申报）', kind: 'boolean' },
+  qualifyingHistory1973To2001: {
+    label: '1973—2001年间生育符合当时政策（申报）',
+    kind: 'boolean',
+    whenMissing: '由申请人申报并提供证明，在申请中录入',
+  },
 };
 
 export function isFactName(name: unknown): name is FactName {
@@ -57,4 +68,10 @@ export function describeFactValue(name: FactName, value: FactValue): string {
   if (fact.kind === 'enum' && typeof value === 'string') return fact.values?.[value] ?? value;
   if (typeof value === 'number' && fact.unit) return `${value}${fact.unit}`;
   return String(value);
+}
+
+/** A missing fact in words, with what to do about it: 存活子女最重残疾等级（核验…）. */
+export function describeMissingFact(name: FactName): string {
+  const fact = FACTS[name];
+  return fact.whenMissing ? `${fact.label}（${fact.whenMissing}）` : fact.label;
 }

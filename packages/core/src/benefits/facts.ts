@@ -1,7 +1,7 @@
 // The family facts a programme's rules are evaluated against, derived from register records as they
 // stood on one date. Deriving them on a date (not "now") lets the same records answer for every month
 // of a period: a child born later does not count yet, a parent who died later was still alive.
-import type { HukouType, PersonState } from '../register/model';
+import type { DisabilityGrade, HukouType, PersonState } from '../register/model';
 import { ageOn } from '../register/dates';
 import { monthOfDate, monthsBetween } from './calendar';
 
@@ -12,6 +12,12 @@ export interface DeclaredFacts {
    * evidenced by the applicant. It may only grant a reward: nothing else reads it.
    */
   qualifyingHistory1973To2001?: boolean;
+  /**
+   * The grade (1–4) on the 残疾人证 of the family's living child, as the worker checked it. Used only
+   * while the register holds no grade for any living child: the register's grade wins, so a later
+   * change of grade there is what 年审 sees.
+   */
+  childDisabilityGrade?: DisabilityGrade;
 }
 
 /** The register records of one family, centred on the subject (the person the benefit is for). */
@@ -50,7 +56,10 @@ export interface FamilyFacts {
   livingDaughters: number;
   /** At least one living child and all of them daughters. */
   livingChildrenAllDaughters: boolean;
-  /** Grade 1 is the most severe; null when no living child holds a 残疾人证. */
+  /**
+   * Grade 1 is the most severe; from the register, else the declared grade; null when neither holds
+   * one (the register cannot tell "no 残疾人证" from "not recorded", so rules treat it as unknown).
+   */
   mostSevereChildDisabilityGrade: number | null;
   /** The age of the children's mother (the subject if a woman); a single father's own age. */
   motherAge: number;
@@ -68,12 +77,20 @@ function ruralFromHukouType(type: HukouType | null): boolean | null {
   return null;
 }
 
+function childGrades(living: readonly PersonState[], declared: DeclaredFacts | undefined): number[] {
+  const registered = living.flatMap((child) =>
+    child.disabilityGrade === null ? [] : [child.disabilityGrade],
+  );
+  if (registered.length > 0 || living.length === 0) return registered;
+  return declared?.childDisabilityGrade === undefined ? [] : [declared.childDisabilityGrade];
+}
+
 export function deriveFamilyFacts(records: FamilyRecords, date: string): FamilyFacts {
   const { subject, otherParent } = records;
   const born = records.children.filter((child) => child.birthDate <= date);
   const living = born.filter((child) => isLivingOn(child, date));
   const daughters = living.filter((child) => child.sex === 2).length;
-  const grades = living.flatMap((child) => (child.disabilityGrade === null ? [] : [child.disabilityGrade]));
+  const grades = childGrades(living, records.declared);
   const mother = subject.sex === 2 ? subject : otherParent?.sex === 2 ? otherParent : subject;
   return {
     date,

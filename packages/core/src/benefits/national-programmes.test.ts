@@ -7,8 +7,9 @@ import {
   rewardAssistanceProgramme,
   specialAssistanceProgramme,
 } from './national-programmes';
-import { programmeProblems, scheduleOn } from './programme';
-import { child, father, mother, person } from './test-fixtures';
+import { scheduleOn } from './amount-schedules';
+import { programmeProblems } from './programme';
+import { child, father, mother, person, VILLAGE } from './test-fixtures';
 import type { PersonState } from '../register/model';
 
 const history: DeclaredFacts = { qualifyingHistory1973To2001: true };
@@ -25,15 +26,18 @@ describe('national programme definitions', () => {
 
   it('carry the published amounts and dates', () => {
     const [died, disabled] = specialAssistanceProgramme.categories;
-    expect(scheduleOn(died!, '2022-06-30')?.amountFen).toBe(45000);
-    expect(scheduleOn(died!, '2022-07-01')?.amountFen).toBe(59000);
-    expect(scheduleOn(disabled!, '2022-06-30')?.amountFen).toBe(35000);
-    expect(scheduleOn(disabled!, '2022-07-01')?.amountFen).toBe(46000);
+    expect(scheduleOn(died!, '2022-06-30', VILLAGE)?.amountFen).toBe(45000);
+    expect(scheduleOn(died!, '2022-07-01', VILLAGE)?.amountFen).toBe(59000);
+    expect(scheduleOn(disabled!, '2022-06-30', VILLAGE)?.amountFen).toBe(35000);
+    expect(scheduleOn(disabled!, '2022-07-01', VILLAGE)?.amountFen).toBe(46000);
     const [childcare] = childcareSubsidyProgramme.categories;
-    expect(scheduleOn(childcare!, '2025-01-01')).toMatchObject({ amountFen: 360000, basis: 'per_year' });
+    expect(scheduleOn(childcare!, '2025-01-01', VILLAGE)).toMatchObject({
+      amountFen: 360000,
+      basis: 'per_year',
+    });
     const [reward] = rewardAssistanceProgramme.categories;
-    expect(scheduleOn(reward!, '2004-06-01')?.amountFen).toBe(60000);
-    expect(scheduleOn(reward!, '2025-01-01')).toMatchObject({ amountFen: 96000, verified: false });
+    expect(scheduleOn(reward!, '2004-06-01', VILLAGE)?.amountFen).toBe(60000);
+    expect(scheduleOn(reward!, '2025-01-01', VILLAGE)).toMatchObject({ amountFen: 96000, verified: false });
   });
 });
 
@@ -110,6 +114,37 @@ describe('特扶 eligibility', () => {
       '2025-01-01',
     );
     expect(grade4.outcome).toBe('ineligible');
+  });
+
+  it('sends an only child without a recorded grade to a worker, naming the missing grade', () => {
+    const decision = screenFamily(specialAssistanceProgramme, familyOf(mother, [child('C1')]), '2025-01-01');
+    expect(decision.outcome).toBe('needs_review');
+    expect(decision.missingFacts).toEqual(['mostSevereChildDisabilityGrade']);
+    const text = decisionText(decision);
+    expect(text).toContain(
+      '特扶 2025-01-01：无法判断（缺少信息）：缺少存活子女最重残疾等级（核验子女残疾人证后，在申请中录入残疾等级（1—4级））',
+    );
+    expect(text).toContain('存活子女最重残疾等级在 1级 至 3级 之间（实际：未知）— 无法判断（缺少信息）');
+  });
+
+  it('decides on the grade a worker records from the 残疾人证: 1–3 at ¥460 a month, 4 not', () => {
+    const declared = (grade: 1 | 2 | 3 | 4) =>
+      familyOf(mother, [child('C1')], { childDisabilityGrade: grade });
+    for (const grade of [1, 2, 3] as const) {
+      const decision = screenFamily(specialAssistanceProgramme, declared(grade), '2025-01-01');
+      expect(decision).toMatchObject({ outcome: 'eligible', missingFacts: [] });
+      expect(decision.category?.code).toBe('child_disabled');
+      expect(scheduleOn(decision.category!, '2025-01-01', VILLAGE)?.amountFen).toBe(46000);
+    }
+    const grade4 = screenFamily(specialAssistanceProgramme, declared(4), '2025-01-01');
+    expect(grade4.outcome).toBe('ineligible');
+    expect(decisionText(grade4)).toContain('存活子女最重残疾等级在 1级 至 3级 之间（实际：4级）— 不符合');
+  });
+
+  it('prefers the register grade to a declared one', () => {
+    const registered = [child('C1', { disabilityGrade: 4 })];
+    const family = familyOf(mother, registered, { childDisabilityGrade: 2 });
+    expect(screenFamily(specialAssistanceProgramme, family, '2025-01-01').outcome).toBe('ineligible');
   });
 
   it('does not pay a family that had two children', () => {

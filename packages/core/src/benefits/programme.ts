@@ -3,23 +3,17 @@
 // Amounts are never edited: a change is a new schedule from a date, so every past payment can be
 // recomputed from the schedule that was valid then.
 import { isCalendarDate } from '../register/dates';
-import { BenefitErrorCode, fail, ok, type BenefitResult } from './errors';
-import { isFen, type Fen } from './money';
+import type { Fen } from './money';
 import type { Rule } from './rules';
 import { validateRule, type RuleProblem } from './rule-validation';
 import { monthOfDate, type YearMonth } from './calendar';
+import { regionOf, scheduleProblems } from './amount-schedules';
 
 export const PaymentPeriod = { Monthly: 'monthly', Yearly: 'yearly', OneTime: 'one_time' } as const;
 export type PaymentPeriod = (typeof PaymentPeriod)[keyof typeof PaymentPeriod];
 
 export const AmountBasis = { PerMonth: 'per_month', PerYear: 'per_year', Once: 'once' } as const;
 export type AmountBasis = (typeof AmountBasis)[keyof typeof AmountBasis];
-
-const basisOfPeriod: Record<PaymentPeriod, AmountBasis> = {
-  monthly: AmountBasis.PerMonth,
-  yearly: AmountBasis.PerYear,
-  one_time: AmountBasis.Once,
-};
 
 export interface AmountSchedule {
   /** First day this amount applies (YYYY-MM-DD); it applies until the next schedule's date. */
@@ -31,6 +25,11 @@ export interface AmountSchedule {
   /** false: the figure or its date awaits a county's confirmation; no money should be paid on it. */
   verified: boolean;
   note?: string;
+  /**
+   * Division-code prefix, inside the programme's region, of a regional amount (a county top-up: the
+   * county's code). Absent: the amount of the programme's whole region.
+   */
+  region?: string;
 }
 
 /** A programme may pay different amounts to different groups (特扶: child died / child disabled). */
@@ -79,13 +78,6 @@ export function isTiedToHukou(programme: ProgrammeDefinition): boolean {
   return programme.tiedToHukou !== false;
 }
 
-/** The schedule in force on `date`, or undefined before the first one. */
-export function scheduleOn(category: BenefitCategory, date: string): AmountSchedule | undefined {
-  let found: AmountSchedule | undefined;
-  for (const schedule of category.schedules) if (schedule.effectiveFrom <= date) found = schedule;
-  return found;
-}
-
 export function appliesInRegion(programme: ProgrammeDefinition, divisionCode: string): boolean {
   return divisionCode.startsWith(programme.regionPrefix);
 }
@@ -110,57 +102,6 @@ export function paymentPeriodKeyOfDate(programme: ProgrammeDefinition, date: str
   return paymentPeriodKey(programme, monthOfDate(date));
 }
 
-/** A new amount from a date: a new definition with one more schedule; an existing date is never overwritten. */
-export function withNewSchedule(
-  programme: ProgrammeDefinition,
-  categoryCode: string,
-  schedule: AmountSchedule,
-): BenefitResult<ProgrammeDefinition> {
-  const category = programme.categories.find((candidate) => candidate.code === categoryCode);
-  if (!category)
-    return fail(BenefitErrorCode.UnknownCategory, `项目 ${programme.code} 无类别 ${categoryCode}`);
-  const problems = scheduleProblems(programme, [...category.schedules, schedule], '$');
-  if (problems.length > 0)
-    return fail(BenefitErrorCode.InvalidAmount, problems.map((p) => p.message).join('；'));
-  if (category.schedules.some((existing) => existing.effectiveFrom === schedule.effectiveFrom)) {
-    return fail(
-      BenefitErrorCode.ScheduleDateTaken,
-      `${schedule.effectiveFrom} 已有标准；标准不可修改，请以新的生效日期新增`,
-    );
-  }
-  const schedules = [...category.schedules, schedule].sort((a, b) =>
-    a.effectiveFrom.localeCompare(b.effectiveFrom),
-  );
-  const categories = programme.categories.map((candidate) =>
-    candidate === category ? { ...candidate, schedules } : candidate,
-  );
-  return ok({ ...programme, categories });
-}
-
-function scheduleProblems(
-  programme: ProgrammeDefinition,
-  schedules: readonly AmountSchedule[],
-  path: string,
-): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  const basis = basisOfPeriod[programme.paymentPeriod];
-  schedules.forEach((schedule, index) => {
-    const at = `${path}.schedules[${index}]`;
-    if (!isCalendarDate(schedule.effectiveFrom))
-      problems.push({ path: `${at}.effectiveFrom`, message: '生效日期无效' });
-    if (!isFen(schedule.amountFen) || schedule.amountFen < 0) {
-      problems.push({ path: `${at}.amountFen`, message: '金额应为非负整数（分）' });
-    }
-    if (schedule.basis !== basis) {
-      problems.push({
-        path: `${at}.basis`,
-        message: `按${programme.paymentPeriod}发放的项目，金额应为 ${basis}`,
-      });
-    }
-  });
-  return problems;
-}
-
 /** Checks a whole definition (rules, schedules in order, no repeated dates); empty when sound. */
 export function programmeProblems(programme: ProgrammeDefinition): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -183,11 +124,14 @@ export function programmeProblems(programme: ProgrammeDefinition): RuleProblem[]
     const at = `$.categories[${index}]`;
     if (category.eligibility !== undefined) ruleProblems(category.eligibility, `${at}.eligibility`);
     problems.push(...scheduleProblems(programme, category.schedules, at));
+    // Within each region (the programme's own, each top-up) dates strictly increase.
+    const lastOf = new Map<string, string>();
     category.schedules.forEach((schedule, position) => {
-      const previous = category.schedules[position - 1];
-      if (previous && previous.effectiveFrom >= schedule.effectiveFrom) {
+      const previous = lastOf.get(regionOf(schedule));
+      if (previous !== undefined && previous >= schedule.effectiveFrom) {
         problems.push({ path: `${at}.schedules[${position}]`, message: '生效日期应严格递增' });
       }
+      lastOf.set(regionOf(schedule), schedule.effectiveFrom);
     });
   });
   return problems;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FACTS, type FactName } from './fact-catalogue';
 import type { FamilyFacts } from './facts';
-import { evaluateRule, explanationText, type ExplanationNode } from './rule-evaluation';
+import { evaluateRule, explanationText, missingFacts, type ExplanationNode } from './rule-evaluation';
 import { validateRule } from './rule-validation';
 import {
   allOf,
@@ -45,7 +45,11 @@ const facts: FamilyFacts = {
 describe('evaluateRule', () => {
   it('compares and explains each fact in Chinese', () => {
     const node = evaluateRule(factRule('age', 'gte', 60, '年满60周岁'), facts);
-    expect(node).toEqual({ outcome: 'pass', text: '年满60周岁：年龄 ≥ 60周岁（实际：64周岁）— 符合' });
+    expect(node).toEqual({
+      outcome: 'pass',
+      text: '年满60周岁：年龄 ≥ 60周岁（实际：64周岁）— 符合',
+      fact: 'age',
+    });
     expect(evaluateRule(factRule('sex', 'eq', 'male'), facts).text).toBe('性别 为 男（实际：女）— 不符合');
     expect(evaluateRule(factRule('hukouCode', 'startsWith', '6529'), facts).outcome).toBe('pass');
     expect(evaluateRule(factRule('hukouType', 'in', ['agricultural', 'resident']), facts).text).toBe(
@@ -68,6 +72,14 @@ describe('evaluateRule', () => {
     expect(
       evaluateRule(allOf([factRule('age', 'gte', 60), factRule('disabilityGrade', 'lte', 3)]), facts).outcome,
     ).toBe('unknown');
+  });
+
+  it('names the missing facts that leave a rule undecided, and only those', () => {
+    const undecided = allOf([factRule('age', 'gte', 60), factRule('disabilityGrade', 'lte', 3)]);
+    expect(missingFacts(evaluateRule(undecided, facts))).toEqual(['disabilityGrade']);
+    // The any-group passes on age: the missing grade beside it does not matter.
+    const decided = anyOf([factRule('age', 'gte', 60), factRule('disabilityGrade', 'lte', 3)]);
+    expect(missingFacts(evaluateRule(decided, facts))).toEqual([]);
   });
 
   it('renders nested explanations as indented lines', () => {
@@ -222,6 +234,22 @@ describe('rule properties (fixed seed)', () => {
       fc.property(ruleArb, factsArb, (rule, family) => {
         if (evaluateRule(rule, family).outcome !== 'unknown') return;
         expect(leaves(rule).some((leaf) => family[leaf.fact as FactName] === null)).toBe(true);
+      }),
+      options,
+    );
+  });
+
+  it('an undecided outcome names at least one missing fact, each of them null', () => {
+    fc.assert(
+      fc.property(ruleArb, factsArb, (rule, family) => {
+        const node = evaluateRule(rule, family);
+        const missing = missingFacts(node);
+        if (node.outcome !== 'unknown') {
+          expect(missing).toEqual([]);
+          return;
+        }
+        expect(missing.length).toBeGreaterThan(0);
+        for (const fact of missing) expect(family[fact]).toBeNull();
       }),
       options,
     );

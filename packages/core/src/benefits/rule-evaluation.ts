@@ -11,6 +11,8 @@ export type RuleOutcome = 'pass' | 'fail' | 'unknown';
 export interface ExplanationNode {
   outcome: RuleOutcome;
   text: string;
+  /** The fact a comparison read (so that a missing one can be named). */
+  fact?: FactName;
   children?: ExplanationNode[];
 }
 
@@ -78,7 +80,7 @@ function evaluateComparison(rule: ComparisonRule, facts: FamilyFacts): Explanati
   const outcome = compare(rule, actual);
   const prefix = rule.label ? `${rule.label}：` : '';
   const text = `${prefix}${describeCondition(rule)}（实际：${describeFactValue(rule.fact, actual)}）— ${outcomeLabels[outcome]}`;
-  return { outcome, text };
+  return { outcome, text, fact: rule.fact };
 }
 
 /** Kleene's strong logic: fail beats unknown in all, pass beats unknown in any. */
@@ -119,6 +121,16 @@ export function evaluateRule(rule: Rule, facts: FamilyFacts): ExplanationNode {
   if (isAllRule(rule)) return evaluateGroup('all', rule.all, rule.label, facts);
   if (isAnyRule(rule)) return evaluateGroup('any', rule.any, rule.label, facts);
   return evaluateComparison(rule, facts);
+}
+
+/**
+ * The facts whose absence leaves `node` undecided: the missing comparisons under unknown groups only
+ * (an unknown part of a group that passed or failed anyway does not matter).
+ */
+export function missingFacts(node: ExplanationNode): FactName[] {
+  if (node.outcome !== 'unknown') return [];
+  if (node.fact !== undefined) return [node.fact];
+  return [...new Set((node.children ?? []).flatMap(missingFacts))];
 }
 
 const marks: Record<RuleOutcome, string> = { pass: '✓', fail: '✗', unknown: '?' };

@@ -1,7 +1,8 @@
 // The rows of the benefits worklists as the HTTP API answers them (/api/benefits/annual-review and
-// /api/benefits/life-events/worklist): the server builds them and the web app reads them.
+// /api/benefits/life-events/worklist, with its moves): the server builds them and the web app reads them.
 import type { EligibilityOutcome } from './eligibility';
 import type { EnrolmentEndCause } from './enrolment-ends';
+import type { MoveKind } from './enrolment-moves';
 
 /** A live enrolment as a worklist shows it. */
 export interface EnrolmentListItem {
@@ -36,5 +37,14 @@ export interface LifeEventItem extends EnrolmentListItem {
   causeLabel: string;
   eventDate: string;
   endsBefore: string;
+  reason: string;
+}
+
+/** A move within the county that the enrolment follows: for information, nothing ends. */
+export interface EnrolmentMoveItem extends EnrolmentListItem {
+  kind: MoveKind;
+  fromCode: string;
+  toCode: string;
+  eventDate: string | null;
   reason: string;
 }

@@ -1,4 +1,5 @@
-// Family benefit programmes, applications, enrolments, 公示, payments and budgets (migrations 0005, 0009).
+// Family benefit programmes, applications, enrolments, 公示, payments and budgets (migrations 0005, 0009,
+// 0011).
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, PlainDate, Fen, Json } from './column-types';
 
@@ -28,6 +29,8 @@ export interface BenefitAmountSchedulesTable {
   source: string;
   verified: boolean;
   note: string | null;
+  /** '' for the programme's whole region; a county's code for its top-up (0011). */
+  region_prefix: ColumnType<string, string | undefined, never>;
   created_at: Timestamp;
   created_by: string | null;
 }

@@ -276,7 +276,9 @@ export class ApplicationsService {
             ],
           );
         }
-        const schedule = scheduleOn(category, date) ?? category.schedules[category.schedules.length - 1];
+        const schedule =
+          scheduleOn(category, date, person.hukou_code) ??
+          category.schedules.filter((s) => person.hukou_code.startsWith(s.region ?? '')).at(-1);
         if (command.type === 'villageApprove') {
           const notice = next.notice!;
           await insertNotice(trx, {

@@ -1,6 +1,7 @@
 // HTTP API of the benefits worklists under /api/benefits: life events that end enrolments (a child
 // turning 3, a hukou move out of the county, a death) and the 年审 (annual re-qualification), each
-// listed for review and confirmed one enrolment at a time.
+// listed for review and confirmed one enrolment at a time; moves within the county, which enrolments
+// follow.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
@@ -37,6 +38,14 @@ const enrolmentItemSchema = z.object({
   fromMonth: z.string(),
 });
 
+const moveItemSchema = enrolmentItemSchema.extend({
+  kind: z.enum(['hukou', 'residence']),
+  fromCode: z.string(),
+  toCode: z.string(),
+  eventDate: z.string().nullable(),
+  reason: z.string(),
+});
+
 const lifeEventListSchema = z.object({
   date: z.string(),
   jurisdiction: z.string(),
@@ -51,6 +60,8 @@ const lifeEventListSchema = z.object({
       reason: z.string(),
     }),
   ),
+  /** Moves within the county that enrolments follow: for information, nothing ends. */
+  moves: z.array(moveItemSchema),
 });
 
 const outcomeSchema = z.enum(['eligible', 'ineligible', 'needs_review']);
@@ -109,6 +120,23 @@ export const benefitsReviewRoutes: FastifyPluginAsyncZod<{ benefits: BenefitsSer
       },
     },
     async (request) => benefits.lifeEventWorklist.confirm(requireActor(request), request.params.id),
+  );
+
+  server.post(
+    '/api/benefits/life-events/moves/follow',
+    {
+      schema: {
+        tags,
+        summary: '县内迁移：纳入随迁至新的村（乡镇），由新乡镇审核发放（生成发放批次时也会自动随迁）',
+        body: z.strictObject({ jurisdiction: jurisdictionSchema.optional() }).optional(),
+        response: { 200: z.object({ followed: z.array(moveItemSchema) }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      benefits.lifeEventWorklist.followMoves(
+        requireActor(request),
+        request.body?.jurisdiction ? { jurisdiction: request.body.jurisdiction } : {},
+      ),
   );
 
   server.get(

@@ -175,6 +175,37 @@ describe('benefits API', () => {
     expect((await finance.get('/api/benefits/batches')).body).toEqual({ items: [] });
   });
 
+  it('takes a declared child disability grade and a county top-up, naming a bad field', async () => {
+    const township = await signedIn('township');
+    const badGrade = await township.post('/api/benefits/applications', {
+      programmeCode: 'tefu',
+      personKey: 'M3',
+      declared: { childDisabilityGrade: 5 },
+    });
+    expect(badGrade.status).toBe(400);
+    expect(JSON.stringify(badGrade.body.details)).toContain('childDisabilityGrade');
+    const county = await signedIn('county');
+    const schedule = {
+      effectiveFrom: '2027-01-01',
+      amountFen: 70_000,
+      basis: 'per_month',
+      source: '拜城县人民政府〔2026〕3号',
+      verified: true,
+    };
+    const badRegion = await county.post('/api/benefits/programmes/tefu/schedules', {
+      categoryCode: 'child_died',
+      schedule: { ...schedule, region: '65292' },
+    });
+    expect(badRegion.status).toBe(400);
+    expect(JSON.stringify(badRegion.body.details)).toContain('region');
+    const added = await county.post('/api/benefits/programmes/tefu/schedules', {
+      categoryCode: 'child_died',
+      schedule: { ...schedule, region: '652926' },
+    });
+    expect(added.status).toBe(200);
+    expect(JSON.stringify(added.body)).toContain('"region":"652926"');
+  });
+
   it('describes the routes in OpenAPI under the benefits tag', async () => {
     const response = await server.inject({ method: 'GET', url: '/api/docs/json' });
     const spec = response.json() as { paths: Record<string, Record<string, { tags?: string[] }>> };

@@ -105,11 +105,14 @@ export const benefitsRoutes: FastifyPluginAsyncZod<{ benefits: BenefitsServices 
     },
     async (request) => {
       const { declared, bankAccount, accountName, ...rest } = request.body;
+      const { qualifyingHistory1973To2001: history, childDisabilityGrade: grade } = declared ?? {};
+      const facts = {
+        ...(history !== undefined ? { qualifyingHistory1973To2001: history } : {}),
+        ...(grade !== undefined ? { childDisabilityGrade: grade } : {}),
+      };
       return benefits.applications.create(requireActor(request), {
         ...rest,
-        ...(declared?.qualifyingHistory1973To2001 !== undefined
-          ? { declared: { qualifyingHistory1973To2001: declared.qualifyingHistory1973To2001 } }
-          : {}),
+        ...(Object.keys(facts).length > 0 ? { declared: facts } : {}),
         ...(bankAccount ? { bankAccount } : {}),
         ...(accountName ? { accountName } : {}),
       });

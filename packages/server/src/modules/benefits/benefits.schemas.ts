@@ -26,6 +26,10 @@ const scheduleSchema = z.object({
   source: z.string().min(1).max(500),
   verified: z.boolean(),
   note: z.string().max(500).optional(),
+  region: z
+    .string()
+    .regex(/^(\d{2}|\d{4}|\d{6})$/, 'region 应为省、市或县的区划代码（2、4 或 6 位）')
+    .optional(),
 });
 
 export const programmeSchema = z.object({
@@ -96,7 +100,16 @@ export const newApplicationBody = z.strictObject({
   programmeCode: z.string().min(1).max(40),
   personKey: z.string().min(1).max(64),
   channel: z.enum(['family', 'worker']).default('worker'),
-  declared: z.strictObject({ qualifyingHistory1973To2001: z.boolean().optional() }).optional(),
+  declared: z
+    .strictObject({
+      qualifyingHistory1973To2001: z.boolean().optional(),
+      childDisabilityGrade: z
+        .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+          error: 'childDisabilityGrade 应为残疾人证上的等级 1–4',
+        })
+        .optional(),
+    })
+    .optional(),
   bankAccount: z
     .string()
     .regex(/^\d{8,30}$/, '银行账号应为 8–30 位数字')

@@ -1,6 +1,6 @@
 // SQL of live enrolments (active or suspended) with what the life-events worklist and the 年审 need:
-// the person's register row, the day their current hukou place was registered, and the facts the
-// family declared with the application (奖扶's historical condition).
+// the person's register row, the days their current hukou and residence places were registered, and
+// the facts the family declared with the application (奖扶's historical condition).
 import type { DeclaredFacts } from '@renkou/core';
 import type { BenefitEnrolmentsTable, Selectable } from '@renkou/db';
 import type { Executor } from '../audit';
@@ -11,11 +11,14 @@ export async function findEnrolment(db: Executor, id: string): Promise<Enrolment
   return db.selectFrom('benefit_enrolments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Live enrolments within a jurisdiction (optionally one programme or one enrolment), with their person's facts. */
+/**
+ * Live enrolments within a jurisdiction (optionally one programme or one enrolment), with their
+ * person's facts; with `arriving`, also those whose person now lives or has the hukou there.
+ */
 export async function liveEnrolments(
   db: Executor,
   within: string,
-  only: { programmeCode?: string; enrolmentId?: string } = {},
+  only: { programmeCode?: string; enrolmentId?: string; arriving?: boolean } = {},
 ) {
   let query = db
     .selectFrom('benefit_enrolments as e')
@@ -23,6 +26,12 @@ export async function liveEnrolments(
     .leftJoin('persons as p', 'p.person_key', 'e.person_key')
     .leftJoin('person_places as h', (join) =>
       join.onRef('h.person_key', '=', 'e.person_key').on('h.kind', '=', 'hukou').on('h.valid_to', 'is', null),
+    )
+    .leftJoin('person_places as r', (join) =>
+      join
+        .onRef('r.person_key', '=', 'e.person_key')
+        .on('r.kind', '=', 'residence')
+        .on('r.valid_to', 'is', null),
     )
     .select([
       'e.id',
@@ -41,9 +50,19 @@ export async function liveEnrolments(
       'p.death_date',
       'p.hukou_code as current_hukou_code',
       'h.valid_from as hukou_since',
+      'p.residence_code as current_residence_code',
+      'r.valid_from as residence_since',
     ])
     .where('e.status', 'in', ['active', 'suspended']);
-  if (within !== '') query = query.where('e.hukou_code', 'like', `${within}%`);
+  if (within !== '' && only.arriving) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('e.hukou_code', 'like', `${within}%`),
+        eb('p.hukou_code', 'like', `${within}%`),
+        eb('p.residence_code', 'like', `${within}%`),
+      ]),
+    );
+  } else if (within !== '') query = query.where('e.hukou_code', 'like', `${within}%`);
   if (only.programmeCode) query = query.where('e.programme_code', '=', only.programmeCode);
   if (only.enrolmentId) query = query.where('e.id', '=', only.enrolmentId);
   const rows = await query

@@ -2,7 +2,8 @@
 // — a child turning 3 (育儿补贴), a hukou move out of the county (programmes tied to the hukou place),
 // a death (usually already suspended by the register's death handling). Listed from the register as
 // it is now, so a corrected register entry drops off by itself; confirming ends the enrolment with
-// the reason, recomputed on the server at that moment.
+// the reason, recomputed on the server at that moment. Beside them, for information, the moves within
+// the county that enrolments follow (enrolment-moves.ts), shown to the old and the new township.
 import {
   authorize,
   assertRecordInScope,
@@ -20,6 +21,7 @@ import { actingAs, authorizeAction } from './application-commands';
 import type { ApplicationsService } from './applications.service';
 import { conflict, notFound, today, type BenefitsContext } from './benefits-context';
 import { endEnrolment } from './enrolment-ending';
+import { followMoves, pendingMoves } from './enrolment-moves';
 import { enrolmentListItem } from './enrolment-list-item';
 import { findEnrolment, liveEnrolments, type LiveEnrolment } from './enrolment.repository';
 import type { ProgrammesService } from './programmes.service';
@@ -79,6 +81,7 @@ export class LifeEventWorklistService {
     authorize(actor, Permission.BenefitRead, within);
     const date = query.date ?? today(this.context.clock);
     const items = await this.findings(within, date);
+    const moves = await pendingMoves(this.context.db, await this.programmes.all(), within);
     const counts: Record<EnrolmentEndCause, number> = { age_limit: 0, hukou_move: 0, death: 0 };
     for (const item of items) counts[item.cause] += 1;
     await this.context.audit.record(
@@ -87,12 +90,23 @@ export class LifeEventWorklistService {
       {
         action: 'benefit.life_event.list',
         targetType: 'person',
-        targetIds: items.map((item) => item.personKey),
+        targetIds: [...items, ...moves].map((item) => item.personKey),
         jurisdiction: within,
-        details: { date, counts },
+        details: { date, counts, moves: moves.length },
       },
     );
-    return { date, jurisdiction: within, counts, items };
+    return { date, jurisdiction: within, counts, items, moves };
+  }
+
+  /**
+   * Follows now the moves within the county listed for a jurisdiction (the next payment batch would
+   * follow them anyway): township staff of the old or the new place, or the county.
+   */
+  async followMoves(actor: Actor, query: { jurisdiction?: string } = {}) {
+    const within = query.jurisdiction ? normalizeJurisdictionCode(query.jurisdiction) : actor.scope;
+    authorize(actor, Permission.BenefitReview, within);
+    const moves = await pendingMoves(this.context.db, await this.programmes.all(), within);
+    return { followed: await followMoves(this.context, actingAs(actor), moves) };
   }
 
   /** Confirms one item: the enrolment ends as the register says today; refused when nothing ends it. */

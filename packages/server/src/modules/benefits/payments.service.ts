@@ -18,7 +18,8 @@ import {
 } from '@renkou/core';
 import { bankAdapters } from './bank-adapters';
 import type { BankFileAdapter } from './bank-file';
-import { notFound, type BenefitsContext } from './benefits-context';
+import { notFound, SYSTEM_USER, type BenefitsContext } from './benefits-context';
+import { followMoves, pendingMoves } from './enrolment-moves';
 import { assertBatchTotals, batchView, type BatchRow } from './payment-batch';
 import { buildBatch, checkPeriod, type BuildBatchInput } from './payment-batch-build';
 import { approveBatchRow, exportBatchFile } from './payment-batch-release';
@@ -45,6 +46,9 @@ export class PaymentsService {
     const within = this.scopeOf(actor, input.jurisdiction);
     const programme = await this.programmes.get(input.programmeCode);
     checkPeriod(programme, input.period);
+    // Moves within the county first, so that the batch pays at each person's place of today.
+    const moves = await pendingMoves(this.context.db, [programme], within, { programmeCode: programme.code });
+    await followMoves(this.context, { userId: SYSTEM_USER, username: SYSTEM_USER }, moves);
     const { id, held, alreadyInBatches } = await buildBatch(this.context, actor, programme, within, input);
     return { ...(await this.view(id)), held, alreadyInBatches };
   }

@@ -1,5 +1,5 @@
-// SQL of programmes and their append-only amount schedules. A definition is stored without amounts;
-// reading it back puts each category's schedules (in date order) into it.
+// SQL of programmes and their append-only amount schedules (regional top-ups among them). A definition
+// is stored without amounts; reading it back puts each category's schedules (in date order) into it.
 import type { AmountSchedule, ProgrammeDefinition } from '@renkou/core';
 import type { Executor } from '../audit';
 
@@ -70,12 +70,13 @@ export async function insertSchedule(
     source: schedule.source,
     verified: schedule.verified,
     note: schedule.note ?? null,
+    region_prefix: schedule.region ?? '',
     created_at: at,
     created_by: by,
   });
   if (ignoreExisting)
     query = query.onConflict((oc) =>
-      oc.columns(['programme_code', 'category_code', 'effective_from']).doNothing(),
+      oc.columns(['programme_code', 'category_code', 'region_prefix', 'effective_from']).doNothing(),
     );
   const row = await query.returning('seq').executeTakeFirst();
   return row !== undefined;
@@ -88,7 +89,8 @@ export async function loadProgrammes(db: Executor, code?: string): Promise<Progr
     .selectAll()
     .orderBy('programme_code')
     .orderBy('category_code')
-    .orderBy('effective_from');
+    .orderBy('effective_from')
+    .orderBy('region_prefix');
   if (code !== undefined) {
     programmes = programmes.where('code', '=', code);
     schedules = schedules.where('programme_code', '=', code);
@@ -106,6 +108,7 @@ export async function loadProgrammes(db: Executor, code?: string): Promise<Progr
       source: row.source,
       verified: row.verified,
       ...(row.note !== null ? { note: row.note } : {}),
+      ...(row.region_prefix !== '' ? { region: row.region_prefix } : {}),
     });
     byCategory.set(key, list);
   }

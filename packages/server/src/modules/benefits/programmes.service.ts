@@ -1,6 +1,6 @@
 // Programmes as data: the national ones seeded from core on first use (idempotent, safe when two
 // processes start at once), local ones defined by a county under its own division prefix, and new
-// amounts added as schedules from a date (never an edit).
+// amounts added as schedules from a date (never an edit), a county's top-up being one for its region.
 import {
   authorize,
   benefitDomainError,
@@ -73,13 +73,9 @@ export class ProgrammesService {
   async list(actor: Actor): Promise<ProgrammeDefinition[]> {
     authorize(actor, Permission.BenefitRead);
     const programmes = await this.all();
-    // A county sees the national programmes and its own; not another county's local ones.
-    return programmes.filter(
-      (p) =>
-        p.regionPrefix === '' ||
-        p.regionPrefix.startsWith(actor.scope) ||
-        actor.scope.startsWith(p.regionPrefix),
-    );
+    return programmes
+      .filter((p) => relatedToScope(actor, p.regionPrefix))
+      .map((p) => withVisibleSchedules(actor, p));
   }
 
   /** A local programme: its region lies inside the actor's scope; checked by the core's validation. */
@@ -120,15 +116,29 @@ export class ProgrammesService {
     return this.get(programme.code);
   }
 
-  /** A new amount from a date. Only whoever covers the programme's whole region may add one. */
+  /**
+   * A new amount from a date. Without a region it is the programme's own amount: only whoever covers
+   * the programme's whole region adds one. With a region (a county's top-up of a national amount) the
+   * region must lie in the actor's scope and the actor work at county level or above, as for a local
+   * programme; the programme's own schedules are not touched.
+   */
   async addSchedule(
     actor: Actor,
     code: string,
     categoryCode: string,
-    schedule: AmountSchedule,
+    input: AmountSchedule,
   ): Promise<ProgrammeDefinition> {
     const programme = await this.get(code);
-    authorize(actor, Permission.BenefitReview, programme.regionPrefix);
+    // Naming the programme's own region is its own schedule, not a top-up.
+    const { region: named, ...own } = input;
+    const schedule: AmountSchedule = named === undefined || named === programme.regionPrefix ? own : input;
+    const region = schedule.region ?? programme.regionPrefix;
+    authorize(actor, Permission.BenefitReview, region);
+    if (schedule.region !== undefined && actor.scope.length > 6) {
+      throw new DomainError(ErrorCode.Forbidden, '地区金额标准由县级及以上设定', [
+        { field: 'schedule.region', reason: 'BENEFIT_TOP_UP_LEVEL' },
+      ]);
+    }
     const checked = withNewSchedule(programme, categoryCode, schedule);
     if (!checked.ok) throw benefitDomainError(checked.error);
     const { db, audit, clock } = this.context;
@@ -142,8 +152,13 @@ export class ProgrammesService {
             action: 'benefit.schedule.add',
             targetType: 'benefit_programme',
             targetIds: [code],
-            jurisdiction: programme.regionPrefix,
-            details: { categoryCode, effectiveFrom: schedule.effectiveFrom, amountFen: schedule.amountFen },
+            jurisdiction: region,
+            details: {
+              categoryCode,
+              effectiveFrom: schedule.effectiveFrom,
+              amountFen: schedule.amountFen,
+              region: schedule.region ?? null,
+            },
           },
         );
       });
@@ -155,6 +170,18 @@ export class ProgrammesService {
         );
       throw error;
     }
-    return this.get(code);
+    return withVisibleSchedules(actor, await this.get(code));
   }
+}
+
+// A county sees the national programmes and its own, with its own top-ups; not another county's.
+const relatedToScope = (actor: Actor, region: string) =>
+  region.startsWith(actor.scope) || actor.scope.startsWith(region);
+
+function withVisibleSchedules(actor: Actor, programme: ProgrammeDefinition): ProgrammeDefinition {
+  const categories = programme.categories.map((category) => ({
+    ...category,
+    schedules: category.schedules.filter((s) => relatedToScope(actor, s.region ?? '')),
+  }));
+  return { ...programme, categories };
 }

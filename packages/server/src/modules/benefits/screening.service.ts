@@ -86,7 +86,7 @@ export class ScreeningService {
         if (query.outcome !== undefined && decision.outcome !== query.outcome) continue;
         total += 1;
         if (total <= first || items.length >= query.pageSize) continue;
-        const schedule = decision.category ? scheduleOn(decision.category, date) : undefined;
+        const schedule = decision.category ? scheduleOn(decision.category, date, row.hukou_code) : undefined;
         items.push({
           personKey: row.person_key,
           name: row.name,

@@ -1,6 +1,7 @@
 // 生命事件: enrolments that a life event in the register ends — a child turning 3 (育儿补贴), a hukou
 // move out of the county, a death (already suspended) — for township staff to confirm. Confirming ends
-// the enrolment as the register says at that moment and reports any overpayment to recover.
+// the enrolment as the register says at that moment and reports any overpayment to recover. Below,
+// for information, the moves within the county that enrolments follow.
 import type { EnrolmentEndCause, LifeEventItem } from '@renkou/core';
 import { Alert, Col, Row, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,6 +11,7 @@ import { useRequest } from '../../lib/useRequest';
 import { confirmLifeEvent, listLifeEvents } from './api';
 import { useEndColumns } from './end-columns';
 import { ScopeFilter } from './inputs';
+import { LifeEventMoves } from './LifeEventMoves';
 
 const causeColor: Record<EnrolmentEndCause, string> = {
   age_limit: 'blue',
@@ -78,6 +80,11 @@ export function LifeEventsTab() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('benefit.worklist.noEvents') }}
         data-testid="life-event-table"
+      />
+      <LifeEventMoves
+        moves={list.data?.moves ?? []}
+        jurisdiction={jurisdiction}
+        onFollowed={() => list.reload()}
       />
     </>
   );

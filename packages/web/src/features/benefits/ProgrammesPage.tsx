@@ -1,22 +1,34 @@
-// 利益导向项目: each programme with its policy document, region, the amount in force today per
-// category, and the full history of amount schedules (a change of amount is a new schedule from a date).
-import { Alert, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
+// 利益导向项目: each programme with its policy document, region, the amount in force today in the
+// user's area per category, and the full history of amount schedules (a change of amount is a new
+// schedule from a date; a county's top-up is one for its region, added here by a county officer).
+import { Permission } from '@renkou/core';
+import { Alert, Button, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
+import { useCan, useCurrentSession } from '../../lib/session';
 import { useRequest } from '../../lib/useRequest';
 import { listProgrammes, type Programme, type Schedule } from './api';
 import { CardList } from './CardList';
 import { codeLabel, currentSchedule, formatAmount, formatFen, type T } from './labels';
+import { TopUpModal } from './TopUpModal';
 
-function CurrentAmounts({ programme, today, t }: { programme: Programme; today: string; t: T }) {
+interface Shown {
+  today: string;
+  /** The user's scope: amounts are those in force there. */
+  place: string;
+  t: T;
+}
+
+function CurrentAmounts({ programme, today, place, t }: Shown & { programme: Programme }) {
   return (
     <Space direction="vertical" size={0}>
       {programme.categories.map((category) => {
-        const current = currentSchedule(category.schedules, today);
+        const current = currentSchedule(category.schedules, today, place);
         return (
           <span key={category.code} data-testid="programme-current" data-category={category.code}>
             {programme.categories.length > 1 && (
@@ -36,7 +48,10 @@ function CurrentAmounts({ programme, today, t }: { programme: Programme; today: 
   );
 }
 
-function ScheduleHistory({ programme, today, t }: { programme: Programme; today: string; t: T }) {
+const scheduleRegion = (t: T, schedule: Schedule) =>
+  schedule.region ? t('benefit.topUpOf', { region: schedule.region }) : t('benefit.ownAmount');
+
+function ScheduleHistory({ programme, today, place, t }: Shown & { programme: Programme }) {
   const rows = programme.categories.flatMap((category) =>
     [...category.schedules]
       .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
@@ -51,6 +66,12 @@ function ScheduleHistory({ programme, today, t }: { programme: Programme; today:
       render: (_v, r) => formatDate(r.schedule.effectiveFrom),
     },
     {
+      title: t('benefit.region'),
+      key: 'region',
+      width: 120,
+      render: (_v, r) => scheduleRegion(t, r.schedule),
+    },
+    {
       title: t('benefit.amount'),
       key: 'amount',
       width: 150,
@@ -62,7 +83,7 @@ function ScheduleHistory({ programme, today, t }: { programme: Programme; today:
       width: 150,
       render: (_v, r) => (
         <Space size={4} wrap>
-          {currentSchedule(r.category.schedules, today) === r.schedule && (
+          {currentSchedule(r.category.schedules, today, place) === r.schedule && (
             <Tag color="blue">{t('common.current')}</Tag>
           )}
           <ScheduleVerified schedule={r.schedule} t={t} />
@@ -84,7 +105,7 @@ function ScheduleHistory({ programme, today, t }: { programme: Programme; today:
     <Table
       data-testid="programme-schedules"
       size="small"
-      rowKey={(r) => `${r.category.code}-${r.schedule.effectiveFrom}`}
+      rowKey={(r) => `${r.category.code}-${r.schedule.region ?? ''}-${r.schedule.effectiveFrom}`}
       columns={columns}
       dataSource={rows}
       pagination={false}
@@ -104,7 +125,20 @@ export function ProgrammesPage() {
   const { t } = useI18n();
   const mobile = useIsMobile();
   const today = dayjs().format('YYYY-MM-DD');
+  const { user } = useCurrentSession();
+  const shown: Shown = { today, place: user.scope, t };
   const programmes = useRequest((signal) => listProgrammes(signal), 'programmes');
+  // A top-up is set for the officer's own county (or province, city), inside the programme's region.
+  const canReview = useCan(Permission.BenefitReview);
+  const [toppingUp, setToppingUp] = useState<Programme>();
+  const canTopUp = (p: Programme) =>
+    canReview && user.scope.length > 0 && user.scope.length <= 6 && user.scope.startsWith(p.regionPrefix);
+  const topUpButton = (p: Programme) =>
+    canTopUp(p) && (
+      <Button size="small" onClick={() => setToppingUp(p)} data-testid="top-up-new">
+        {t('benefit.topUp.add')}
+      </Button>
+    );
   const region = (p: Programme) => (p.regionPrefix === '' ? t('benefit.regionAll') : p.regionPrefix);
   const validity = (p: Programme) =>
     p.validTo
@@ -136,7 +170,7 @@ export function ProgrammesPage() {
     {
       title: t('benefit.currentAmount'),
       key: 'amount',
-      render: (_v, p) => <CurrentAmounts programme={p} today={today} t={t} />,
+      render: (_v, p) => <CurrentAmounts programme={p} {...shown} />,
     },
     { title: t('benefit.documentNumber'), dataIndex: 'documentNumber', width: 280 },
     { title: t('benefit.region'), key: 'region', width: 100, render: (_v, p) => region(p) },
@@ -167,7 +201,7 @@ export function ProgrammesPage() {
               <Typography.Text strong>{p.shortName}</Typography.Text>{' '}
               <Typography.Text type="secondary">{p.name}</Typography.Text>
               <div>
-                <CurrentAmounts programme={p} today={today} t={t} />
+                <CurrentAmounts programme={p} {...shown} />
               </div>
               <Typography.Text type="secondary">
                 {p.documentNumber} · {region(p)} · {codeLabel(t, 'benefit.period', p.paymentPeriod)}
@@ -186,12 +220,13 @@ export function ProgrammesPage() {
                           [...c.schedules]
                             .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
                             .map((s) => (
-                              <div key={`${c.code}-${s.effectiveFrom}`}>
-                                {formatDate(s.effectiveFrom)} {c.name} {formatFen(s.amountFen)}{' '}
-                                <ScheduleVerified schedule={s} t={t} />
+                              <div key={`${c.code}-${s.region ?? ''}-${s.effectiveFrom}`}>
+                                {formatDate(s.effectiveFrom)} {c.name} {scheduleRegion(t, s)}{' '}
+                                {formatFen(s.amountFen)} <ScheduleVerified schedule={s} t={t} />
                               </div>
                             )),
                         )}
+                        {topUpButton(p)}
                       </>
                     ),
                   },
@@ -215,10 +250,24 @@ export function ProgrammesPage() {
             expandedRowRender: (p) => (
               <>
                 {details(p)}
-                <Typography.Text strong>{t('benefit.schedules')}</Typography.Text>
-                <ScheduleHistory programme={p} today={today} t={t} />
+                <Space style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>{t('benefit.schedules')}</Typography.Text>
+                  {topUpButton(p)}
+                </Space>
+                <ScheduleHistory programme={p} {...shown} />
               </>
             ),
+          }}
+        />
+      )}
+      {toppingUp && (
+        <TopUpModal
+          programme={toppingUp}
+          region={user.scope}
+          onClose={() => setToppingUp(undefined)}
+          onSaved={() => {
+            setToppingUp(undefined);
+            programmes.reload();
           }}
         />
       )}

@@ -1,7 +1,7 @@
 // The benefits HTTP calls (/api/benefits/..., shapes from the server's benefits.schemas.ts): programmes
 // and their amount schedules, screening, applications and review, payment batches and bank files.
 // Every amount is integer fen; the pages format it as ¥ with two decimals.
-import type { AnnualReviewItem, EnrolmentEndCause, LifeEventItem } from '@renkou/core';
+import type { AnnualReviewItem, EnrolmentEndCause, EnrolmentMoveItem, LifeEventItem } from '@renkou/core';
 import { api } from '../../lib/api';
 
 export type Outcome = 'eligible' | 'ineligible' | 'needs_review';
@@ -20,6 +20,8 @@ export interface Schedule {
   source: string;
   verified: boolean;
   note?: string;
+  /** A regional amount (a county's top-up); absent for the programme's own. */
+  region?: string;
 }
 
 export interface Programme {
@@ -320,8 +322,23 @@ export interface EndOutcome {
 export function listLifeEvents(
   query: { jurisdiction?: string },
   signal?: AbortSignal,
-): Promise<{ date: string; counts: Record<EnrolmentEndCause, number>; items: LifeEventItem[] }> {
+): Promise<{
+  date: string;
+  counts: Record<EnrolmentEndCause, number>;
+  items: LifeEventItem[];
+  moves: EnrolmentMoveItem[];
+}> {
   return api.get('/api/benefits/life-events/worklist', { ...query }, signal);
+}
+
+/** Moves within the county: the enrolments go with the person to the new township now. */
+export function followMoves(jurisdiction?: string): Promise<{ followed: EnrolmentMoveItem[] }> {
+  return api.post('/api/benefits/life-events/moves/follow', jurisdiction ? { jurisdiction } : {});
+}
+
+/** A new amount from a date; with `region`, a county's top-up beside the programme's own amounts. */
+export function addSchedule(code: string, categoryCode: string, schedule: Schedule): Promise<Programme> {
+  return api.post(`/api/benefits/programmes/${enc(code)}/schedules`, { categoryCode, schedule });
 }
 
 export function confirmLifeEvent(enrolmentId: string): Promise<EndOutcome> {

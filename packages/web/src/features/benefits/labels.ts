@@ -1,5 +1,6 @@
 // Labels, colours and money for the benefits pages. Amounts arrive in integer fen and are shown as
 // ¥ with two decimals; an unknown code is shown as it is.
+import { scheduleOn } from '@renkou/core';
 import { formatNumber } from '../../lib/format';
 import { isMessageKey, type MessageKey, type Params } from '../../lib/i18n';
 import type { Outcome, Programme, Schedule } from './api';
@@ -62,11 +63,13 @@ export const batchStatusColor: Record<string, string> = {
   reconciled: 'green',
 };
 
-/** The schedule in force today: the latest one that has started. */
-export function currentSchedule(schedules: readonly Schedule[], today: string): Schedule | undefined {
-  return [...schedules]
-    .filter((s) => s.effectiveFrom <= today)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+/** The schedule in force today at `place` (the user's scope): the core's rule, top-ups included. */
+export function currentSchedule(
+  schedules: readonly Schedule[],
+  today: string,
+  place: string,
+): Schedule | undefined {
+  return scheduleOn({ code: '', name: '', schedules }, today, place);
 }
 
 export function programmeLabel(programmes: readonly Programme[] | undefined, code: string): string {
