@@ -72,7 +72,9 @@ export async function verifyRegister(
           'content_hash',
           'recorded_date',
         ])
-        .where(sql<boolean>`involved && ${sql.val(keys)}::text[]`)
+        // The keys as an InitPlan: seeing 2,000 of them, the planner chose a scan that compares
+        // every row's array with all of them (2–4 s a page) over the GIN index (0.2 s).
+        .where(sql<boolean>`involved && (select ${sql.val(keys)}::text[])`)
         .orderBy('seq')
         .execute(),
     );
