@@ -27,6 +27,7 @@ import {
 } from '../register-writer';
 import { FileFault, openTable, requireColumns, type ColumnMapping } from './table-reader';
 import { ImportTally } from './import-tally';
+import { WriteQueue } from './write-queue';
 
 export const CHUNK = 2000;
 
@@ -184,14 +185,20 @@ export async function runRegisterImport(
   // Pass 2: apply.
   const rejectedPeople = new Map<string, string>();
   if (persons) {
-    let chunk: { rowNo: number; item: Parameters<RegisterWriter['writeBaselines']>[0][number] }[] = [];
+    type Entry = { rowNo: number; item: Parameters<RegisterWriter['writeBaselines']>[0][number] };
+    let chunk: Entry[] = [];
     let read = 0;
-    const flush = async () => {
+    const writes = new WriteQueue();
+    const write = async (entries: Entry[]) => {
       const outcomes = await db
         .transaction()
-        .execute((trx) => new RegisterWriter(trx, ctx).writeBaselines(chunk.map((c) => c.item)));
-      chunk.forEach((c, i) => tally.outcome(persons.file, c.rowNo, outcomes[i] as Outcome));
+        .execute((trx) => new RegisterWriter(trx, ctx).writeBaselines(entries.map((c) => c.item)));
+      entries.forEach((c, i) => tally.outcome(persons.file, c.rowNo, outcomes[i] as Outcome));
+    };
+    const flush = async () => {
+      const entries = chunk;
       chunk = [];
+      await writes.push(() => write(entries));
     };
     for await (const { rowNo, cells } of persons.rows()) {
       read += 1;
@@ -214,21 +221,26 @@ export async function runRegisterImport(
       if (chunk.length >= chunkSize) await flush();
     }
     if (chunk.length > 0) await flush();
+    await writes.drain();
     options.onProgress?.({ file: persons.file, rows: read });
   }
 
   if (events) {
-    let chunk: { rowNo: number; item: EventSubmission }[] = [];
+    type Entry = { rowNo: number; item: EventSubmission };
+    let chunk: Entry[] = [];
     let read = 0;
-    const flush = async () => {
+    const writes = new WriteQueue();
+    const write = async (entries: Entry[]) => {
       // Events apply by date, then file order (a stable sort of the chunk).
-      const ordered = chunk.toSorted((a, b) =>
+      const ordered = entries.toSorted((a, b) =>
         a.item.event.date < b.item.event.date ? -1 : a.item.event.date > b.item.event.date ? 1 : 0,
       );
+      // As the register stood when this chunk was read: the reader goes on adding to rejectedPeople.
+      const dependsOn = new Map(rejectedPeople);
       const outcomes = await db.transaction().execute((trx) =>
         new RegisterWriter(trx, ctx).writeEvents(
           ordered.map((c) => c.item),
-          rejectedPeople,
+          dependsOn,
         ),
       );
       ordered.forEach((c, i) => {
@@ -245,7 +257,11 @@ export async function runRegisterImport(
             rejectedPeople.set(event.personId, `${events.file} 第 ${c.rowNo} 行`);
         }
       });
+    };
+    const flush = async () => {
+      const entries = chunk;
       chunk = [];
+      await writes.push(() => write(entries));
     };
     for await (const { rowNo, cells } of events.rows()) {
       read += 1;
@@ -276,6 +292,7 @@ export async function runRegisterImport(
       if (chunk.length >= chunkSize) await flush();
     }
     if (chunk.length > 0) await flush();
+    await writes.drain();
     options.onProgress?.({ file: events.file, rows: read });
   }
   return tally;
