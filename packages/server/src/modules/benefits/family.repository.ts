@@ -1,7 +1,7 @@
 // Register reads for benefits: the persons of a jurisdiction page by page, and each subject's family
 // (children by the mother/father keys, the children's other parent or the spouse) as core records.
 import { familyRecordsOf, type DeclaredFacts, type FamilyRecords, type PersonState } from '@renkou/core';
-import type { Selectable, PersonsTable } from '@renkou/db';
+import { sql, type Selectable, type PersonsTable } from '@renkou/db';
 import type { Executor } from '../audit';
 
 export type PersonRecord = Selectable<PersonsTable>;
@@ -46,7 +46,7 @@ export async function personRecords(db: Executor, keys: readonly string[]): Prom
   return db
     .selectFrom('persons')
     .selectAll()
-    .where('person_key', 'in', [...new Set(keys)])
+    .where(sql<boolean>`person_key = any(${[...new Set(keys)]}::text[])`)
     .execute();
 }
 
@@ -63,7 +63,11 @@ export async function livingPersonsPage(
   return query.orderBy('person_key').limit(limit).execute();
 }
 
-/** The family records of each subject, loaded in three queries whatever the number of subjects. */
+/**
+ * The family records of each subject, loaded in three queries whatever the number of subjects (keys
+ * go as one array: as a list, a county-wide batch of 32,768 enrolments passed PostgreSQL's limit of
+ * 65,535 parameters).
+ */
 export async function familiesOf(
   db: Executor,
   subjects: readonly PersonRecord[],
@@ -76,7 +80,7 @@ export async function familiesOf(
   const children = await db
     .selectFrom('persons')
     .selectAll()
-    .where((eb) => eb.or([eb('mother_key', 'in', keys), eb('father_key', 'in', keys)]))
+    .where(sql<boolean>`(mother_key = any(${keys}::text[]) or father_key = any(${keys}::text[]))`)
     .execute();
   const known = new Set([...keys, ...children.map((c) => c.person_key)]);
   const others = new Set<string>();
