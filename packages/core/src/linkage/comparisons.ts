@@ -60,10 +60,14 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
   const valueLevel = valueLevelFunction(config.kind, valueLevels, interned.distinct);
   const exactLevel = config.levels.indexOf('exact');
   const exactFirst = exactLevel === 0;
-  const cache = new PairLevelCache();
+  // Dates and ID numbers are compared by arithmetic on prepared keys and edit distances over a few
+  // digits: cheaper than probing a table of millions of value pairs (most pairs of them never repeat).
+  // Names and free text repeat and cost a Jaro–Winkler, so their levels are cached.
+  const cache = config.kind === 'date' || config.kind === 'citizenId' ? null : new PairLevelCache();
 
   const levelOfValues = (a: number, b: number): number => {
     if (a === b && exactFirst) return 0;
+    if (cache === null) return levelIndex[valueLevel(a < b ? a : b, a < b ? b : a)] as number;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     let level = cache.get(lo, hi);
@@ -124,7 +128,7 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
     exactLevel,
     levelOf,
     levelOfUncached,
-    reserve: (pairs) => cache.reserve(pairs),
+    reserve: (pairs) => cache?.reserve(pairs),
     logTf,
     tfWeight,
     config,

@@ -25,7 +25,7 @@ export class PairLevelCache {
   /** Grows ahead for about `entries` pairs (bounded), so a large job does not rehash step by step. */
   reserve(entries: number): void {
     const bits = Math.min(this.maxBits - 2, Math.ceil(Math.log2(Math.max(1, entries * 2))));
-    while (this.keysA.length < 1 << bits) this.grow();
+    if (this.keysA.length < 1 << bits) this.grow(1 << bits); // one rehash, not one per doubling
   }
 
   private slot(a: number, b: number): number {
@@ -58,11 +58,10 @@ export class PairLevelCache {
     this.size++;
   }
 
-  private grow(): void {
+  private grow(capacity = this.keysA.length * 2): void {
     const oldA = this.keysA;
     const oldB = this.keysB;
     const oldV = this.values;
-    const capacity = oldA.length * 2;
     this.keysA = new Int32Array(capacity).fill(EMPTY);
     this.keysB = new Int32Array(capacity);
     this.values = new Uint8Array(capacity);

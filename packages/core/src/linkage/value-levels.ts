@@ -2,7 +2,14 @@
 // Each kind precomputes what its levels need per distinct value (lazily, once), so comparing two
 // values is arithmetic on prepared keys.
 import { distance as levenshtein } from 'fastest-levenshtein';
-import { pinyinAgrees, pinyinKey, sortedTokensKey, variantKey, type PinyinKey } from './chinese/name-keys';
+import {
+  pinyinCodes,
+  pinyinCodesAgree,
+  pinyinKey,
+  sortedTokensKey,
+  variantKey,
+  type PinyinKey,
+} from './chinese/name-keys';
 import { citizenIdKey, type CitizenIdKey } from './comparators/citizen-id';
 import {
   charClassMask,
@@ -134,14 +141,45 @@ export function valueLevelFunction(
     if (key === undefined) dates[id] = key = parseDateKey(distinct[id] as string);
     return key;
   };
-  const cid = (id: number) => {
-    let key = ids[id];
-    if (key === undefined) ids[id] = key = citizenIdKey(distinct[id] as string);
-    return key;
+  // ID numbers: the normalised text and a state byte (0 not yet read, 1 check digit valid, 2 invalid,
+  // 3 not a number); an 18-character number whose first 17 are digits also as three integers (digits
+  // 0–8, 9–16 and the birth date 6–13), so that a pair compares numbers and slices no string.
+  const idStates = kind === 'citizenId' ? new Uint8Array(n) : new Uint8Array(0);
+  const idHead = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
+  const idTail = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
+  const idBirth = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
+  const idState = (id: number): number => {
+    let state = idStates[id] as number;
+    if (state === 0) {
+      const key = citizenIdKey(distinct[id] as string);
+      ids[id] = key;
+      idStates[id] = state = key === null ? 3 : key.checkDigitValid ? 1 : 2;
+      const digits = key !== null && key.id.length === 18 && /^\d{17}/.test(key.id);
+      idHead[id] = digits ? Number(key.id.slice(0, 9)) : -1;
+      idTail[id] = digits ? Number(key.id.slice(9, 17)) : -1;
+      idBirth[id] = digits ? Number(key.id.slice(6, 14)) : -1;
+    }
+    return state;
+  };
+  /** Both numbers are 18 characters and agree on characters from … to − 1 (0–17 or 6–14). */
+  const idsAgree = (a: number, b: number, from: number, to: number): boolean => {
+    if (idState(a) === 3 || idState(b) === 3) return false;
+    if (idHead[a] !== -1 && idHead[b] !== -1) {
+      return from === 0 ? idHead[a] === idHead[b] && idTail[a] === idTail[b] : idBirth[a] === idBirth[b];
+    }
+    const ia = (ids[a] as CitizenIdKey).id;
+    const ib = (ids[b] as CitizenIdKey).id;
+    if (ia.length !== 18 || ib.length !== 18) return false;
+    for (let i = from; i < to; i++) if (ia.charCodeAt(i) !== ib.charCodeAt(i)) return false;
+    return true;
   };
   const variant = (id: number) => (variants[id] ??= variantKey(distinct[id] as string));
   const sorted = (id: number) => (sortedTokens[id] ??= sortedTokensKey(distinct[id] as string));
   const py = (id: number) => (pinyins[id] ??= pinyinKey(distinct[id] as string));
+  // Readings as integers (one numbering per comparison): the pinyin level compares numbers.
+  const readingIds = new Map<string, number>();
+  const pinyinCodesById: (Int32Array | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
+  const pyCodes = (id: number) => (pinyinCodesById[id] ??= pinyinCodes(py(id), readingIds));
   const toks = (id: number) => (tokens[id] ??= tokenSet(distinct[id] as string));
 
   /** The text an edit-distance or Jaro level measures for this kind. */
@@ -251,38 +289,20 @@ export function valueLevelFunction(
           if (da && db && dayMonthSwapped(da, db)) return k;
           break;
         }
-        case C.checkDigitOnly: {
-          const ia = cid(a);
-          const ib = cid(b);
-          if (
-            ia &&
-            ib &&
-            ia.id.length === 18 &&
-            ib.id.length === 18 &&
-            ia.id.slice(0, 17) === ib.id.slice(0, 17)
-          )
-            return k;
+        case C.checkDigitOnly:
+          if (idsAgree(a, b, 0, 17)) return k;
           break;
-        }
-        case C.sameBirthDate: {
-          const ia = cid(a);
-          const ib = cid(b);
-          if (
-            ia &&
-            ib &&
-            ia.id.length === 18 &&
-            ib.id.length === 18 &&
-            ia.id.slice(6, 14) === ib.id.slice(6, 14)
-          )
-            return k;
+        case C.sameBirthDate:
+          if (idsAgree(a, b, 6, 14)) return k;
           break;
-        }
         case C.typo: {
           // Close, and at least one number fails its check digit: a typing error, not another person.
-          const ia = cid(a);
-          const ib = cid(b);
-          if (ia && ib && (!ia.checkDigitValid || !ib.checkDigitValid)) {
-            if (osa < 0) osa = osaDistanceWithin(ia.id, ib.id, editLimit);
+          const sa = idState(a);
+          const sb = idState(b);
+          if (sa !== 3 && sb !== 3 && (sa === 2 || sb === 2)) {
+            if (osa < 0) {
+              osa = osaDistanceWithin((ids[a] as CitizenIdKey).id, (ids[b] as CitizenIdKey).id, editLimit);
+            }
             if (osa <= p) return k;
           }
           break;
@@ -296,7 +316,7 @@ export function valueLevelFunction(
           break;
         }
         case C.pinyin:
-          if (pinyinAgrees(py(a), py(b))) return k;
+          if (pinyinCodesAgree(pyCodes(a), pyCodes(b))) return k;
           break;
         case C.pinyinJaroWinkler:
           if (pyJw < 0) pyJw = pinyinJw(a, b);

@@ -149,3 +149,45 @@ export function sortedTokensKey(normalized: string): string {
   const tokens = nameTokens(variantKeyTokens(normalized));
   return tokens.length >= 2 ? [...tokens].sort().join(NAME_DOT) : '';
 }
+
+/**
+ * A pinyin key as integers for fast pairwise tests: [positions, then per position its reading count
+ * and reading ids], readings numbered through `readingIds` (one map per job). `pinyinCodesAgree` on
+ * two of these answers exactly what `pinyinAgrees` answers on the keys.
+ */
+export function pinyinCodes(key: PinyinKey, readingIds: Map<string, number>): Int32Array {
+  const codes: number[] = [key.positions.length];
+  for (const readings of key.positions) {
+    codes.push(readings.length);
+    for (const reading of readings) {
+      let id = readingIds.get(reading);
+      if (id === undefined) readingIds.set(reading, (id = readingIds.size));
+      codes.push(id);
+    }
+  }
+  return Int32Array.from(codes);
+}
+
+export function pinyinCodesAgree(a: Int32Array, b: Int32Array): boolean {
+  const positions = a[0] as number;
+  if (positions !== b[0] || positions === 0) return false;
+  let ia = 1;
+  let ib = 1;
+  for (let p = 0; p < positions; p++) {
+    const ca = a[ia] as number;
+    const cb = b[ib] as number;
+    let shared = false;
+    for (let x = ia + 1; x <= ia + ca && !shared; x++) {
+      for (let y = ib + 1; y <= ib + cb; y++) {
+        if (a[x] === b[y]) {
+          shared = true;
+          break;
+        }
+      }
+    }
+    if (!shared) return false;
+    ia += ca + 1;
+    ib += cb + 1;
+  }
+  return true;
+}

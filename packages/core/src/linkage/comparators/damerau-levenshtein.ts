@@ -64,6 +64,7 @@ export function osaDistanceWithin(a: string, b: string, limit: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > limit) return limit + 1;
   if (la === 0 || lb === 0) return Math.max(la, lb);
+  if (limit === 1) return osaWithinOne(a, b, la, lb);
   ensureRows(lb + 1);
   let prev2 = rowA;
   let prev = rowB;
@@ -97,6 +98,32 @@ export function osaDistanceWithin(a: string, b: string, limit: number): number {
   }
   const d = prev[lb] as number;
   return d > limit ? limit + 1 : d;
+}
+
+/**
+ * `osaDistanceWithin(a, b, 1)` for a ≠ b with lengths at most one apart, without the table (dates,
+ * ID numbers and names are mostly compared at limit 1). Equal lengths: distance 1 is one substitution
+ * or one adjacent transposition at the first difference; lengths one apart: one deletion there.
+ */
+function osaWithinOne(a: string, b: string, la: number, lb: number): number {
+  let i = 0;
+  const shorter = la < lb ? la : lb;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la > lb) return sameTail(a, i + 1, b, i) ? 1 : 2;
+  if (la < lb) return sameTail(a, i, b, i + 1) ? 1 : 2;
+  if (sameTail(a, i + 1, b, i + 1)) return 1;
+  const swapped =
+    i + 1 < la &&
+    a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+    a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+    sameTail(a, i + 2, b, i + 2);
+  return swapped ? 1 : 2;
+}
+
+/** a from `i` equals b from `j` (the remaining lengths are equal by the caller). */
+function sameTail(a: string, i: number, b: string, j: number): boolean {
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** True Damerau–Levenshtein distance (Lowrance–Wagner), transpositions of non-adjacent edits allowed. */

@@ -1,0 +1,166 @@
+// The fast paths of the scoring loop give exactly what the straightforward computations give, on
+// random inputs with a fixed seed: Jaro on short strings (bit flags), OSA distance within 1 (no
+// table), the pinyin level on reading ids, ID-number levels on integers, and levels with or
+// without the pair cache. Equality is exact (toBe), not approximate: accuracy must not move.
+import { describe, expect, it } from 'vitest';
+import {
+  normalizeChineseName,
+  pinyinAgrees,
+  pinyinCodes,
+  pinyinCodesAgree,
+  pinyinKey,
+} from './chinese/name-keys';
+import { citizenIdCheckChar } from './comparators/citizen-id';
+import { osaDistance, osaDistanceWithin } from './comparators/damerau-levenshtein';
+import { jaro } from './comparators/jaro-winkler';
+import { prepareComparison } from './comparisons';
+import { parseModelConfig } from './model-config';
+import { seededRandom } from './random';
+import { RecordSet } from './records';
+
+const random = seededRandom(20261206);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const randomText = (alphabet: string, maxLength: number) =>
+  Array.from({ length: Math.floor(random() * (maxLength + 1)) }, () => pick([...alphabet])).join('');
+
+/** Textbook Jaro with flag arrays: the straightforward computation. */
+function jaroReference(a: string, b: string): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a === b) return 1;
+  const window = Math.max(0, (Math.max(a.length, b.length) >> 1) - 1);
+  const usedA = new Array<boolean>(a.length).fill(false);
+  const usedB = new Array<boolean>(b.length).fill(false);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = Math.max(0, i - window); j < Math.min(i + window + 1, b.length); j++) {
+      if (!usedB[j] && a[i] === b[j]) {
+        usedA[i] = usedB[j] = true;
+        m++;
+        break;
+      }
+    }
+  }
+  if (m === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!usedA[i]) continue;
+    while (!usedB[k]) k++;
+    if (a[i] !== b[k++]) t++;
+  }
+  return (m / a.length + m / b.length + (m - t / 2) / m) / 3;
+}
+
+const NAMES = [...'王李张刘陈杨赵黄周吴曾单解仇区朴查万俟欧阳小明丽伟芳方娜敏静强磊洋艳勇军杰娟涛張偉麗陳楊']; // prettier-ignore
+
+describe('fast paths give the same answers', () => {
+  it('Jaro on short strings (bit flags) equals the textbook computation', () => {
+    for (let n = 0; n < 20000; n++) {
+      const a = randomText('abcdeghinz ', 31);
+      const b = random() < 0.3 ? a.replace(/.$/, 'x') : randomText('abcdeghinz ', 31);
+      expect(jaro(a, b)).toBe(jaroReference(a, b));
+    }
+  });
+
+  it('OSA distance within 1 equals the full distance capped at 2', () => {
+    for (let n = 0; n < 20000; n++) {
+      const a = randomText('0123', 9);
+      let b = a;
+      const edits = Math.floor(random() * 3);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(random() * (b.length + 1));
+        const op = Math.floor(random() * 4);
+        if (op === 0) b = b.slice(0, at) + pick([...'0123']) + b.slice(at + 1);
+        else if (op === 1) b = b.slice(0, at) + pick([...'0123']) + b.slice(at);
+        else if (op === 2) b = b.slice(0, at) + b.slice(at + 1);
+        else b = b.slice(0, at) + b.slice(at + 1, at + 2) + b.slice(at, at + 1) + b.slice(at + 2);
+      }
+      expect(osaDistanceWithin(a, b, 1)).toBe(Math.min(osaDistance(a, b), 2));
+    }
+  });
+
+  it('the pinyin level on reading ids equals pinyinAgrees on the keys', () => {
+    const ids = new Map<string, number>();
+    for (let n = 0; n < 5000; n++) {
+      const a = pinyinKey(normalizeChineseName(randomText(NAMES.join(''), 4) || '王'));
+      const b = pinyinKey(normalizeChineseName(randomText(NAMES.join(''), 4) || '王'));
+      expect(pinyinCodesAgree(pinyinCodes(a, ids), pinyinCodes(b, ids))).toBe(pinyinAgrees(a, b));
+    }
+  });
+
+  it('levels with the pair cache equal levels computed afresh, on random record pairs', () => {
+    const id = () => {
+      // Area 652926/652927, born 201x/202x, then 8 digits of 0/1 (so that numbers often nearly agree).
+      const digits = Array.from({ length: 8 }, () => pick(['0', '1'])).join('');
+      const first17 = `65292${pick(['6', '7'])}20${pick(['1', '2'])}${digits}`;
+      const check = random() < 0.8 ? citizenIdCheckChar(first17) : pick([...'0123456789X']);
+      return random() < 0.1 ? '' : first17 + check;
+    };
+    const date = () =>
+      `20${pick(['10', '11'])}${pick(['01', '02', '10', '12'])}${pick(['01', '02', '10', '21', '31'])}`;
+    const rows = Array.from({ length: 400 }, (_, r) => [
+      String(r),
+      random() < 0.05 ? `${randomText('0123456789', 15)}` : id(),
+      randomText(NAMES.join(''), 4),
+      date(),
+    ]);
+    const records = new RecordSet([{ header: ['record_id', 'id_number', 'name', 'birth_date'], rows }]);
+    const model = parseModelConfig({
+      linkType: 'dedupe',
+      uniqueId: 'record_id',
+      comparisons: [
+        {
+          column: 'id_number',
+          kind: 'citizenId',
+          levels: ['exact', 'checkDigitOnly', { typo: 2 }, 'sameBirthDate'],
+        },
+        {
+          column: 'name',
+          kind: 'chineseName',
+          levels: [
+            'exact',
+            'variant',
+            'swapped',
+            'pinyin',
+            { pinyinJaroWinkler: 0.9 },
+            { damerauLevenshtein: 1 },
+            { pinyinJaroWinkler: 0.8 },
+          ],
+        },
+        {
+          column: 'birth_date',
+          kind: 'date',
+          levels: [
+            'exact',
+            { withinDays: 3 },
+            { damerauLevenshtein: 1 },
+            'dayMonthSwapped',
+            { withinYears: 1 },
+          ],
+        },
+      ],
+      blocking: { rules: ['all'] },
+    });
+    const comparisons = model.comparisons.map((config) => prepareComparison(config, records));
+    const fresh = model.comparisons.map((config) => prepareComparison(config, records));
+    /** The ID-number levels straight from the strings (no prepared integers). */
+    const idLevel = (a: string, b: string): number => {
+      if (a === '' || b === '') return 255;
+      const valid = (x: string) => x.length === 18 && citizenIdCheckChar(x.slice(0, 17)) === x[17];
+      if (a === b) return 0;
+      if (a.length === 18 && b.length === 18 && a.slice(0, 17) === b.slice(0, 17)) return 1;
+      if ((!valid(a) || !valid(b)) && osaDistance(a, b) <= 2) return 2;
+      if (a.length === 18 && b.length === 18 && a.slice(6, 14) === b.slice(6, 14)) return 3;
+      return 4;
+    };
+    for (let n = 0; n < 30000; n++) {
+      const i = Math.floor(random() * rows.length);
+      const j = Math.floor(random() * rows.length);
+      expect(comparisons[0]?.levelOf(i, j)).toBe(idLevel(rows[i]?.[1] as string, rows[j]?.[1] as string));
+      comparisons.forEach((c, k) => {
+        expect(c.levelOf(i, j)).toBe(fresh[k]?.levelOfUncached(i, j));
+      });
+    }
+  });
+});
