@@ -3,7 +3,7 @@
 // them; both import them from here. Types and constants only.
 
 /** Sources with a linkage model: their records are linked against the register. */
-export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths'] as const;
+export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths', 'hukou'] as const;
 export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
 
 export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
@@ -46,9 +46,13 @@ export interface RecordSourceInfo {
   lastRun: LinkRunView | null;
 }
 
+/** Fields compared between a record and its register person (id_number: sources holding the person's own ID). */
+export const CONFLICT_FIELDS = ['name', 'birth_date', 'sex', 'id_number'] as const;
+
 export interface FieldConflict {
-  field: 'name' | 'birth_date' | 'sex';
+  field: (typeof CONFLICT_FIELDS)[number];
   label: string;
+  /** ID numbers are masked (first 4 and last 4) except where the two differ. */
   record: string;
   register: string;
 }

@@ -1,7 +1,7 @@
 // `renkou link --source NAME`: one department's stored records against the register's persons with
 // the source's model (models/NAME.json: the benchmark's, trained afresh on every run). This file reads
 // them from the database; link-decisions.ts decides, in a worker thread (link-in-worker.ts) or inline.
-import { parseModelConfig, DomainError, ErrorCode, type RecordTable } from '@renkou/core';
+import { parseModelConfig, DomainError, ErrorCode, LINKABLE_SOURCES, type RecordTable } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
@@ -20,14 +20,24 @@ export type DecideLinks = (
 const YIELD_EVERY = 2000;
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
-const COLUMNS = ['record_id', 'id_number', 'name', 'sex', 'birth_date', 'mother_id_number', 'mother_name'];
+/** Both sides' columns; a model compares some of them (hukou rows: hukou_code; births: the mother's). */
+const COLUMNS = [
+  'record_id',
+  'id_number',
+  'name',
+  'sex',
+  'birth_date',
+  'mother_id_number',
+  'mother_name',
+  'hukou_code',
+];
 
 function modelOf(source: string) {
   const path = new URL(`./models/${source}.json`, import.meta.url);
   if (!existsSync(path))
     throw new DomainError(
       ErrorCode.ValidationFailed,
-      `${source} 还没有比对模型（已有：hospital_births、civil_deaths）`,
+      `${source} 还没有比对模型（已有：${LINKABLE_SOURCES.join('、')}）`,
       [{ field: 'source', reason: 'no linkage model' }],
     );
   return parseModelConfig(JSON.parse(readFileSync(path, 'utf8')));
@@ -54,11 +64,14 @@ async function sourceTable(db: Db, crypto: CryptoProvider, source: string): Prom
   return { header: COLUMNS, rows: table };
 }
 
-/** The register's persons with their mother's ID number and name (a newborn is found through her). */
+/**
+ * The register's persons with their mother's ID number and name (a newborn is found through her) and
+ * their hukou now (a hukou row's place: after a birth or move-in, before a move-out or death).
+ */
 async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTable> {
   const rows = await db
     .selectFrom('persons')
-    .select(['person_key', 'sensitive', 'name', 'sex', 'birth_date', 'mother_key'])
+    .select(['person_key', 'sensitive', 'name', 'sex', 'birth_date', 'mother_key', 'hukou_code'])
     .execute();
   const idOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
@@ -81,6 +94,7 @@ async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTabl
       r.birth_date,
       r.mother_key ? (idOf.get(r.mother_key) ?? '') : '',
       r.mother_key ? (nameOf.get(r.mother_key) ?? '') : '',
+      r.hukou_code,
     ]),
   };
 }

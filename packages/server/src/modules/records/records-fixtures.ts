@@ -1,7 +1,8 @@
 // A small generated county for this folder's db tests (not exported by index.ts): two real townships
 // of 拜城县 from the loaded tree, the register imported through the register's own import, the
-// generator's hospital births and civil-affairs deaths imported as department files, and the truth
-// the generator wrote (which register person each record is about, '' when the register lacks it).
+// generator's hospital births and civil-affairs deaths (and, when asked, its hukou rows) imported as
+// department files, and the truth the generator wrote (which register person each record is about,
+// '' when the register lacks it).
 import { SYNTHETIC_FILES } from '@renkou/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,14 +14,20 @@ export type App = Awaited<ReturnType<typeof openTestApplication>>;
 export const TOWNSHIP = '652926100';
 export const OTHER_TOWNSHIP = '652926101';
 
+type Source = 'hospital_births' | 'civil_deaths' | 'hukou';
+
 export interface GeneratedCounty {
   /** record_id → person_id per source ('' = the register lacks the event). */
-  truth: Record<'hospital_births' | 'civil_deaths', Map<string, string>>;
+  truth: Record<Source, Map<string, string>>;
   hospitalRecords: number;
 }
 
 /** Generates the county, imports its register and department files; the tree must be loaded. */
-export async function importGeneratedCounty(app: App, persons = 1500): Promise<GeneratedCounty> {
+export async function importGeneratedCounty(
+  app: App,
+  persons = 1500,
+  sources: readonly Source[] = ['hospital_births', 'civil_deaths'],
+): Promise<GeneratedCounty> {
   const { dir, rowsOf } = await importGeneratedRegister(app, {
     townships: [TOWNSHIP, OTHER_TOWNSHIP],
     persons,
@@ -30,7 +37,7 @@ export async function importGeneratedCounty(app: App, persons = 1500): Promise<G
     // More deaths the register never heard of than a real county has, so the list has items.
     missedDeathRate: 0.3,
   });
-  for (const source of ['hospital_births', 'civil_deaths'] as const) {
+  for (const source of sources) {
     const path = join(dir, `${source}.csv`);
     writeFileSync(path, csvText(SYNTHETIC_FILES[source], rowsOf(source)));
     const result = await app.records.importFile(source, path, 'tester');
@@ -40,7 +47,11 @@ export async function importGeneratedCounty(app: App, persons = 1500): Promise<G
   const truthOf = (source: string) =>
     new Map(rowsOf(`truth/${source}`).map((row) => [row.record_id as string, row.person_id as string]));
   return {
-    truth: { hospital_births: truthOf('hospital_births'), civil_deaths: truthOf('civil_deaths') },
+    truth: {
+      hospital_births: truthOf('hospital_births'),
+      civil_deaths: truthOf('civil_deaths'),
+      hukou: truthOf('hukou'),
+    },
     hospitalRecords: rowsOf('hospital_births').length,
   };
 }

@@ -1,5 +1,5 @@
 // Zod schemas of the reconciliation API under /api/records (requests and responses; OpenAPI from them).
-import { LINKABLE_SOURCES, WORKLIST_ITEMS } from '@renkou/core';
+import { CONFLICT_FIELDS, LINKABLE_SOURCES, WORKLIST_ITEMS } from '@renkou/core';
 import { z } from 'zod';
 
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -30,7 +30,7 @@ export const sourceSchema = z.object({
 });
 
 const conflictSchema = z.object({
-  field: z.enum(['name', 'birth_date', 'sex']),
+  field: z.enum(CONFLICT_FIELDS),
   label: z.string(),
   record: z.string(),
   register: z.string(),

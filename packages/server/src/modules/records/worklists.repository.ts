@@ -1,7 +1,9 @@
 // SQL of the reconciliation worklists. Items are derived from the stored decisions and the register as
 // it is now: a conflict corrected in the register or a death registered leaves its list by itself.
 // Scope: an item with a register person belongs where the person's hukou or residence lies; a birth
-// the register lacks belongs where the hospital record's address lies.
+// the register lacks belongs where the record's place lies (the hospital's address, the hukou row's
+// village). A hukou row of a birth the register lacks is a missing birth like a hospital's; hukou rows
+// of other events without a register person (move-in, move-out, death) are on no list.
 import type { WorklistItem } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 import type { Executor } from '../audit';
@@ -15,7 +17,13 @@ const recordField = (field: string) => sql`(r.payload->>${sql.lit(field)})`;
 const nameDiffers = sql`(coalesce(${recordField('name')}, '') <> '' and translate(${recordField('name')}, '•・‧.', '····') <> ${sameDots('p.name')})`;
 const birthDateDiffers = sql`(coalesce(${recordField('birth_date')}, '') <> '' and ${recordField('birth_date')} <> to_char(p.birth_date, 'YYYY-MM-DD'))`;
 const sexDiffers = sql`(coalesce(${recordField('sex')}, '') <> '' and ${recordField('sex')} <> p.sex::text)`;
-const anyDiffers = sql<boolean>`(${nameDiffers} or ${birthDateDiffers} or ${sexDiffers})`;
+/**
+ * Sources whose record's blind index is the person's own ID number (a hospital birth's is the
+ * mother's). The register lacking an ID the record has is a difference too (补录 by a correction).
+ */
+export const OWN_ID_SOURCES: readonly string[] = ['hukou'];
+const idDiffers = sql`(d.source in (${sql.join(OWN_ID_SOURCES)}) and r.id_number_index is not null and r.id_number_index is distinct from p.id_number_index)`;
+const anyDiffers = sql<boolean>`(${nameDiffers} or ${birthDateDiffers} or ${sexDiffers} or ${idDiffers})`;
 
 const notResolved = (item: ResolvedItem) =>
   sql<boolean>`not exists (select 1 from link_resolutions x where x.decision_id = d.id and x.item = ${item})`;
@@ -28,7 +36,7 @@ const recordInScope = (scope: string) => sql<boolean>`(r.jurisdiction_code like 
 function itemCondition(item: WorklistItem, scope: string) {
   switch (item) {
     case 'unregistered_birth':
-      return sql<boolean>`d.source = 'hospital_births' and d.verdict = 'non_match' and ${notResolved(item)} and ${recordInScope(scope)}`;
+      return sql<boolean>`(d.source = 'hospital_births' or (d.source = 'hukou' and ${recordField('event')} = 'birth')) and d.verdict = 'non_match' and ${notResolved(item)} and ${recordInScope(scope)}`;
     case 'conflict':
       return sql<boolean>`d.verdict = 'match' and p.person_key is not null and ${anyDiffers} and ${notResolved(item)} and ${personInScope(scope)}`;
     case 'death_alive':
@@ -85,6 +93,9 @@ const recordAndPerson = [
   'p.hukou_code as person_hukou_code',
   'p.residence_code as person_residence_code',
   'p.status as person_status',
+  'r.id_number_index as record_id_index',
+  'p.id_number_index as person_id_index',
+  'p.sensitive as person_sensitive',
 ] as const;
 
 export async function listItems(

@@ -5,6 +5,7 @@
 // returns what the register's form needs (a service to the family, not a case against it).
 import {
   ACTIONS_OF,
+  maskIdNumber,
   assertRecordInScope,
   authorize,
   DomainError,
@@ -29,6 +30,7 @@ import {
   insertResolution,
   itemOnList,
   listItems,
+  OWN_ID_SOURCES,
   personByIdIndex,
   resolutionsOf,
   setReviewVerdict,
@@ -37,7 +39,12 @@ import {
   type ResolvedItem,
 } from './worklists.repository';
 
-const FIELD_LABELS = { name: '姓名', birth_date: '出生日期', sex: '性别' } as const;
+const FIELD_LABELS = {
+  name: '姓名',
+  birth_date: '出生日期',
+  sex: '性别',
+  id_number: '公民身份号码',
+} as const;
 const SEX = { '1': '男', '2': '女' } as Record<string, string>;
 
 function text(payload: unknown, key: string): string {
@@ -47,16 +54,58 @@ function text(payload: unknown, key: string): string {
 
 const dots = (name: string) => name.replace(/[•・‧.]/g, '·');
 
-export function fieldConflicts(
-  row: Pick<ItemRow, 'payload' | 'person_name' | 'person_sex' | 'person_birth_date'>,
-): FieldConflict[] {
+/** The record's sealed columns (ID numbers), opened. */
+function sealedOf(crypto: CryptoProvider, payload: unknown): Record<string, string> {
+  const sealed = text(payload, 'sealed');
+  return sealed ? (JSON.parse(crypto.decrypt(sealed)) as Record<string, string>) : {};
+}
+
+/**
+ * Two ID numbers to show side by side without revealing them (the person page's reveal is audited
+ * and needs its own permission): masked as everywhere (first 4 and last 4), except the positions
+ * where they differ, so that the clerk sees the mistyped digits.
+ */
+export function maskedIdPair(record: string, register: string): [string, string] {
+  if (record.length !== register.length)
+    return [maskIdNumber(record), register ? maskIdNumber(register) : ''];
+  const show = (id: string, other: string) =>
+    [...id].map((c, i) => (i < 4 || i >= id.length - 4 || c !== other[i] ? c : '*')).join('');
+  return [show(record, register), show(register, record)];
+}
+
+type ConflictRow = Pick<
+  ItemRow,
+  | 'source'
+  | 'payload'
+  | 'person_name'
+  | 'person_sex'
+  | 'person_birth_date'
+  | 'record_id_index'
+  | 'person_id_index'
+  | 'person_sensitive'
+>;
+
+/** The record's ID number and the person's, when the record holds the person's own and they differ. */
+function idConflict(row: ConflictRow, crypto: CryptoProvider): FieldConflict | null {
+  if (!OWN_ID_SOURCES.includes(row.source) || row.record_id_index === null) return null;
+  if (row.record_id_index === row.person_id_index) return null;
+  const record = (sealedOf(crypto, row.payload).id_number ?? '').toUpperCase();
+  const register = row.person_sensitive
+    ? ((JSON.parse(crypto.decrypt(row.person_sensitive)) as { idNumber?: string }).idNumber ?? '')
+    : '';
+  if (record === '' || record === register.toUpperCase()) return null;
+  const [shownRecord, shownRegister] = maskedIdPair(record, register.toUpperCase());
+  return { field: 'id_number', label: FIELD_LABELS.id_number, record: shownRecord, register: shownRegister };
+}
+
+export function fieldConflicts(row: ConflictRow, crypto: CryptoProvider): FieldConflict[] {
   if (row.person_name === null) return [];
   const pairs: [FieldConflict['field'], string, string][] = [
     ['name', text(row.payload, 'name'), row.person_name],
     ['birth_date', text(row.payload, 'birth_date'), row.person_birth_date ?? ''],
     ['sex', text(row.payload, 'sex'), String(row.person_sex ?? '')],
   ];
-  return pairs
+  const conflicts: FieldConflict[] = pairs
     .filter(
       ([field, record, register]) =>
         record !== '' && (field === 'name' ? dots(record) !== dots(register) : record !== register),
@@ -67,9 +116,11 @@ export function fieldConflicts(
       record: field === 'sex' ? (SEX[record] ?? record) : record,
       register: field === 'sex' ? (SEX[register] ?? register) : register,
     }));
+  const id = idConflict(row, crypto);
+  return id ? [...conflicts, id] : conflicts;
 }
 
-function entry(item: WorklistItem, row: ItemRow): WorklistEntry {
+function entry(item: WorklistItem, row: ItemRow, crypto: CryptoProvider): WorklistEntry {
   return {
     id: row.id,
     item,
@@ -98,7 +149,7 @@ function entry(item: WorklistItem, row: ItemRow): WorklistEntry {
             status: row.person_status ?? '',
           }
         : null,
-    conflicts: item === 'unregistered_birth' ? [] : fieldConflicts(row),
+    conflicts: item === 'unregistered_birth' ? [] : fieldConflicts(row, crypto),
     benefits: row.benefits ?? [],
   };
 }
@@ -130,7 +181,7 @@ export class WorklistsService {
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     });
-    const items = rows.map((row) => entry(item, row));
+    const items = rows.map((row) => entry(item, row, this.crypto));
     await this.audit.record(
       this.db,
       { actor },
@@ -162,7 +213,7 @@ export class WorklistsService {
     );
     const resolutions = await resolutionsOf(this.db, id);
     return {
-      ...entry(itemOf(row), row as ItemRow),
+      ...entry(itemOf(row), row as ItemRow, this.crypto),
       class: row.class,
       verdict: row.verdict,
       comparisons: row.comparisons,
@@ -263,9 +314,8 @@ export class WorklistsService {
     row: DecisionRow,
   ): Promise<Prefill | null> {
     if (request.item === 'unregistered_birth' && request.action === 'register') {
-      const sealed = text(row.payload, 'sealed');
-      const secret = sealed ? (JSON.parse(this.crypto.decrypt(sealed)) as Record<string, string>) : {};
-      const motherId = secret.mother_id_number ?? '';
+      // A hukou row names no mother: the clerk finds her in the form; its village is the child's hukou.
+      const motherId = sealedOf(this.crypto, row.payload).mother_id_number ?? '';
       const mother = motherId
         ? await personByIdIndex(this.db, this.crypto.hmacSm3('blind-index', motherId))
         : undefined;
@@ -276,7 +326,7 @@ export class WorklistsService {
         date: text(row.payload, 'birth_date'),
         birth_cert_no: text(row.payload, 'birth_cert_no'),
       };
-      // Without the mother in the register, the hospital's address is the best guess of the hukou.
+      // Without the mother in the register, the record's place is the best guess of the hukou.
       if (!mother && place.length === 12) Object.assign(values, { hukou_code: place, residence_code: place });
       return { form: 'birth', query: mother ? { mother: mother.person_key } : {}, values: dropEmpty(values) };
     }
@@ -287,19 +337,26 @@ export class WorklistsService {
         values: dropEmpty({ date: text(row.payload, 'death_date') }),
       };
     if (request.item === 'conflict' && request.action === 'correct' && row.person_key) {
-      const first = fieldConflicts(row as ItemRow)[0];
+      const first = fieldConflicts(row as ItemRow, this.crypto)[0];
       if (!first) return null;
+      // An ID number is not handed to the browser (the clerk types it from the 户口簿 or ID card).
       return {
         form: 'correction',
         query: { person: row.person_key },
-        values: { field: first.field, value: text(row.payload, first.field) },
+        values:
+          first.field === 'id_number'
+            ? { field: first.field }
+            : { field: first.field, value: text(row.payload, first.field) },
       };
     }
     return null;
   }
 }
 
-/** The list a decision belongs on, as far as its class and source tell (the review page's header). */
+/**
+ * The list a decision belongs on, as far as its class and source tell (the review page's header). A
+ * hukou row of a move or death without a register person is on no list; it shows as a missing record.
+ */
 function itemOf(row: DecisionRow): WorklistItem {
   if (row.class === 'review') return 'review';
   if (row.verdict === 'non_match') return 'unregistered_birth';

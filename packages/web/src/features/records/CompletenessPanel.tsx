@@ -9,13 +9,15 @@ import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { getCompleteness } from './api';
 import { CompletenessChart } from './CompletenessChart';
+import { sourceLabel } from './sourceLabel';
 
 type Row = CompletenessCounts & { township: string; townshipName: string };
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${formatNumber(rate * 100, 1)}%`);
 
 export function CompletenessPanel() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [source, setSource] = useState<LinkableSource>('hospital_births');
   const [year, setYear] = useState<string>();
   const report = useRequest((signal) => getCompleteness(source, year, signal), `${source}|${year ?? ''}`);
@@ -62,7 +64,7 @@ export function CompletenessPanel() {
           value={source}
           onChange={(value) => setSource(value)}
           style={{ width: 200 }}
-          options={LINKABLE_SOURCES.map((s) => ({ value: s, label: t(`records.source.${s}` as MessageKey) }))}
+          options={LINKABLE_SOURCES.map((s) => ({ value: s, label: sourceLabel(i18n, s) }))}
         />
         <Select
           value={year ?? ''}
@@ -82,7 +84,7 @@ export function CompletenessPanel() {
       {bars.length > 0 && (
         <CompletenessChart
           bars={bars}
-          fileName={`${t('records.completeness')}_${t(`records.source.${source}` as MessageKey)}_${year ?? t('records.allYears')}`}
+          fileName={`${t('records.completeness')}_${sourceLabel(i18n, source)}_${year ?? t('records.allYears')}`}
         />
       )}
       <Table<Row>

@@ -1,5 +1,6 @@
-// The two linkable sources side by side: records imported, the last run's counts, a button to link
-// again with its progress bar, and the upload of a new department file (all or nothing).
+// The linkable sources side by side (hospital births, civil-affairs deaths, police hukou rows): records
+// imported, the last run's counts, a button to link again with its progress bar, and the upload of a
+// new department file (all or nothing).
 import { UploadOutlined } from '@ant-design/icons';
 import { Permission, type LinkableSource, type RecordSourceInfo } from '@renkou/core';
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Typography, Upload } from 'antd';
@@ -9,10 +10,12 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
 import { importRecords, startLinkRun } from './api';
+import { sourceLabel } from './sourceLabel';
 import { runPercent, useLinkRun } from './useLinkRun';
 
 function SourceCard({ source, onChanged }: { source: RecordSourceInfo; onChanged: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { message } = App.useApp();
   const canWrite = useCan(Permission.PersonWrite);
   const [runId, setRunId] = useState<string>();
@@ -59,7 +62,7 @@ function SourceCard({ source, onChanged }: { source: RecordSourceInfo; onChanged
   return (
     <Card
       size="small"
-      title={t(`records.source.${source.name}` as MessageKey)}
+      title={sourceLabel(i18n, source.name)}
       data-testid="records-source"
       data-source={source.name}
       extra={
@@ -123,7 +126,7 @@ export function LinkRunPanel({ sources, onChanged }: { sources: RecordSourceInfo
       {sources
         .filter((s) => s.linkable)
         .map((source) => (
-          <Col xs={24} md={12} key={source.name}>
+          <Col xs={24} md={12} xl={8} key={source.name}>
             <SourceCard source={source} onChanged={onChanged} />
           </Col>
         ))}

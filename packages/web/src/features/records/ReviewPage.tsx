@@ -33,6 +33,7 @@ const COMPARISON_LABELS: Record<string, string> = {
   sex: '性别',
   birth_date: '出生日期',
   mother_id_number: '母亲身份证号',
+  hukou_code: '户籍地',
 };
 const DEFAULT_REASON = { match: '人工核对：同一人', non_match: '人工核对：不是同一人' } as const;
 /** Pairs skipped in this browser tab, so that s moves on instead of coming back. */
@@ -50,9 +51,10 @@ function Sides({ pair }: { pair: Pair }) {
     { field: t('records.birthDate'), record: pair.record.birthDate, register: pair.person?.birthDate ?? '' },
     { field: t('records.motherName'), record: pair.record.motherName, register: '' },
     {
+      // A hukou row's place is the hukou; the other sources' is where the person lives.
       field: t('records.place'),
       record: pair.record.place ?? '',
-      register: pair.person?.residenceCode ?? '',
+      register: (pair.source === 'hukou' ? pair.person?.hukouCode : pair.person?.residenceCode) ?? '',
     },
   ];
   return (

@@ -10,13 +10,15 @@ import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { getWorklist } from './api';
 import { ResolveDialog } from './ResolveDialog';
+import { sourceLabel } from './sourceLabel';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };
 const PROGRAMMES: Record<string, string> = { jiangfu: '奖扶', tefu: '特扶', yuer_butie: '育儿补贴' };
 const PAGE_SIZE = 20;
 
 function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const record: ColumnsType<WorklistEntry> = [
     { title: t('records.recordId'), dataIndex: 'recordId', width: 120 },
     { title: t('records.name'), render: (_, e) => e.record.name || '—' },
@@ -38,8 +40,10 @@ function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
   ];
   switch (item) {
     case 'unregistered_birth':
+      // Hospital births and hukou rows of births (a hukou row names no mother or hospital).
       return [
         ...record,
+        { title: t('records.recordValue'), render: (_, e) => sourceLabel(i18n, e.source) },
         { title: t('records.motherName'), render: (_, e) => e.record.motherName || '—' },
         { title: t('records.hospital'), render: (_, e) => e.record.hospital || '—' },
         { title: t('records.place'), render: (_, e) => e.record.place ?? '—' },
@@ -55,7 +59,7 @@ function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
               {e.conflicts.map((c) => (
                 <span key={c.field} data-testid="conflict-field">
                   {c.label}：<Typography.Text mark>{c.record}</Typography.Text> /{' '}
-                  <Typography.Text>{c.register}</Typography.Text>
+                  <Typography.Text>{c.register || '—'}</Typography.Text>
                 </span>
               ))}
             </Space>
