@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../http/http-app';
 import { TestClient } from '../../testing/http-client';
 import { openTestApplication, seedCounty } from '../../testing/test-application';
-import { importGeneratedCounty, OTHER_TOWNSHIP, TOWNSHIP, type GeneratedCounty } from './records-fixtures';
+import {
+  firstMatchAsReviewPair,
+  importGeneratedCounty,
+  OTHER_TOWNSHIP,
+  TOWNSHIP,
+  type GeneratedCounty,
+} from './records-fixtures';
 
 type App = Awaited<ReturnType<typeof openTestApplication>>;
 interface Entry {
@@ -197,20 +203,7 @@ describe('worklists', () => {
   });
 
   it('decides a review pair (m / n) and shows each comparison’s weight', async () => {
-    // The generated county is clean enough to leave no pair between the thresholds: make one.
-    const [pair] = await app.db
-      .selectFrom('link_decisions')
-      .select('id')
-      .where('source', '=', 'hospital_births')
-      .where('class', '=', 'auto_match')
-      .orderBy('record_id')
-      .limit(1)
-      .execute();
-    await app.db
-      .updateTable('link_decisions')
-      .set({ class: 'review', verdict: null })
-      .where('id', '=', pair!.id)
-      .execute();
+    const pair = { id: await firstMatchAsReviewPair(app, 'hospital_births') };
     const officer = await signedIn('county');
     expect((await items(officer, 'review')).map((r) => r.id)).toContain(pair?.id);
     const detail = await officer.get(`/api/records/decisions/${pair?.id}`);

@@ -55,3 +55,25 @@ export async function importGeneratedCounty(
     hospitalRecords: rowsOf('hospital_births').length,
   };
 }
+
+/**
+ * Turns a source's first auto-match into a review pair and answers its id: the generated counties
+ * are clean enough to leave no pair between the thresholds.
+ */
+export async function firstMatchAsReviewPair(app: App, source: Source): Promise<string> {
+  const [pair] = await app.db
+    .selectFrom('link_decisions')
+    .select('id')
+    .where('source', '=', source)
+    .where('class', '=', 'auto_match')
+    .orderBy('record_id')
+    .limit(1)
+    .execute();
+  if (!pair) throw new Error(`no auto-match of ${source} to turn into a review pair`);
+  await app.db
+    .updateTable('link_decisions')
+    .set({ class: 'review', verdict: null })
+    .where('id', '=', pair.id)
+    .execute();
+  return pair.id;
+}
