@@ -628,7 +628,7 @@ export async function runBenefitSteps(
     } catch (error) {
       if (!(error instanceof DomainError) || error.details[0]?.reason !== 'BENEFIT_BATCH_EMPTY') throw error;
       notes.push(
-        `${label}: no batch: ${error.message} (every line of ${options.period} is already in a batch, e.g. of an earlier run: pass another --period or use a fresh copy of the database).`,
+        `${label}: no batch: ${error.message} (no enrolment is due for ${options.period}: no candidates, or every line already in a batch of an earlier run — then pass another --period or use a fresh copy of the database).`,
       );
       log(`${label}: ${error.message}`);
       continue;
