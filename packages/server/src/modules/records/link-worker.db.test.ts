@@ -36,6 +36,11 @@ async function runRow(id: string) {
   return app.db.selectFrom('link_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** The run stored last. */
+async function latestRun() {
+  return app.db.selectFrom('link_runs').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+}
+
 const pause = (ms: number) => new Promise<'timer'>((resolve) => setTimeout(() => resolve('timer'), ms));
 
 describe('link runs in a worker thread', () => {
@@ -85,12 +90,7 @@ describe('link runs in a worker thread', () => {
       (error: unknown) => error as Error,
     );
     expect(failure.message).toMatch(/no_such_column/);
-    const run = await app.db
-      .selectFrom('link_runs')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const run = await latestRun();
     expect({ status: run.status, failure: run.failure }).toEqual({
       status: 'failed',
       failure: failure.message,
@@ -107,12 +107,7 @@ describe('link runs in a worker thread', () => {
       return stopped;
     });
     await expect(service.run('hospital_births', 'tester')).rejects.toThrow('比对任务已取消');
-    const run = await app.db
-      .selectFrom('link_runs')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const run = await latestRun();
     expect({ status: run.status, failure: run.failure }).toEqual({
       status: 'failed',
       failure: '比对任务已取消',
