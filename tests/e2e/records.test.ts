@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { startDemoServer, type StartedServer } from './server-process';
-import { signIn } from './sign-in';
+import { signedIn, signIn } from './sign-in';
 
 let server: StartedServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -72,6 +72,60 @@ describe('reconciliation in Chromium', () => {
       return (await answer.json()) as { items: Entry[] };
     });
     expect(after.items.map((e) => e.id)).not.toContain(id);
+    await page.close();
+  });
+
+  it('finds a person registered twice and merges the second record into the first', async () => {
+    // The browser context is still signed in as the county officer of the test above.
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await signedIn(page).waitFor();
+    // A clerk registers someone already in the register again, as an arrival without the ID number.
+    const twice = await page.evaluate(async () => {
+      const found = (await (
+        await fetch('/api/persons?jurisdiction=652926&status=resident&pageSize=50')
+      ).json()) as {
+        items: { personKey: string; name: string; sex: number; birthDate: string; hukouCode: string }[];
+      };
+      const person = found.items.find((p) => p.birthDate < '2000-01-01') ?? found.items[0];
+      if (!person) throw new Error('no person to register twice');
+      const answer = await fetch('/api/register/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          event_id: 'e2e-registered-twice',
+          type: 'hukou',
+          date: '2024-06-01',
+          person_id: 'e2e-twice',
+          from_code: '650102000000',
+          to_code: person.hukouCode.padEnd(12, '0'),
+          name: person.name,
+          sex: String(person.sex),
+          birth_date: person.birthDate,
+        }),
+      });
+      if (!answer.ok) throw new Error(await answer.text());
+      return person;
+    });
+
+    await page.getByTestId('menu-records').click();
+    await page.getByTestId('records-tab-duplicates').click();
+    await page.getByTestId('duplicates-run').click();
+    const row = page.getByTestId('duplicate-row').filter({ hasText: twice.name }).first();
+    await row.waitFor({ timeout: 120_000 });
+    await row.getByTestId('duplicate-open').click();
+    await page.getByTestId('duplicate-reason').fill('同一人重复登记，核对户口簿');
+    await page.getByTestId('duplicate-submit').click();
+    await page.getByText('已合并，另一条记录已标为重复').waitFor();
+
+    // Record A (kept) is the smaller key: the original person; the second record is merged into it.
+    const second = await page.evaluate(async () => {
+      const answer = await fetch('/api/persons/e2e-twice');
+      return ((await answer.json()) as { person: { status: string; duplicateOf: string | null } }).person;
+    });
+    expect(second).toEqual(expect.objectContaining({ status: 'merged', duplicateOf: twice.personKey }));
+    await page.goto(`${server.url}/persons/e2e-twice`);
+    await page.getByTestId('merged-notice').waitFor();
     await page.close();
   });
 });

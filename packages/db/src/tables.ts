@@ -39,6 +39,7 @@ import type {
   LinkRunsTable,
   LinkDecisionsTable,
   LinkResolutionsTable,
+  DuplicatePairsTable,
 } from './tables/records';
 import type {
   StatCubePopulationTable,
@@ -81,6 +82,7 @@ export interface Database {
   link_runs: LinkRunsTable;
   link_decisions: LinkDecisionsTable;
   link_resolutions: LinkResolutionsTable;
+  duplicate_pairs: DuplicatePairsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;
   benefit_applications: BenefitApplicationsTable;

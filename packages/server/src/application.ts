@@ -52,6 +52,8 @@ export function createApplication(deps: ApplicationDeps): Application {
   const benefits = new BenefitsServices(deps.db, audit, clock, register, deps.crypto);
   // A death in the register stops benefits from the next month (issue 5: life events drive payments).
   register.onLifeEvent((event) => benefits.lifeEvents.onDeath(event.personKey, event.date));
+  const persons = new PersonService(deps.db, audit, clock, register.cipher, register);
+  const records = new RecordsService(deps.db, audit, clock, deps.crypto, jurisdictions, persons);
   return {
     db: deps.db,
     clock,
@@ -62,12 +64,16 @@ export function createApplication(deps: ApplicationDeps): Application {
     users,
     jurisdictions,
     register,
-    persons: new PersonService(deps.db, audit, clock, register.cipher, register),
+    persons,
     imports: new ImportJobs(deps.db, register, deps.workDir ?? join(tmpdir(), 'renkou-work')),
     statistics: new StatisticsService(deps.db, jurisdictions, register),
-    records: new RecordsService(deps.db, audit, clock, deps.crypto, jurisdictions),
+    records,
     benefits,
-    close: () => deps.db.destroy(),
+    close: () => {
+      // A link run's worker would keep the process alive and write to a closed database.
+      records.runs.stopAll();
+      return deps.db.destroy();
+    },
   };
 }
 

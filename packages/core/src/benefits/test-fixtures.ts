@@ -26,6 +26,7 @@ export function person(overrides: Partial<PersonState> = {}): PersonState {
     onlyChildCertificate: null,
     adopted: false,
     deathDate: null,
+    duplicateOf: null,
     status: 'resident',
     attributes: {},
     ...overrides,

@@ -6,6 +6,11 @@
 export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths', 'hukou'] as const;
 export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
 
+/** A link run's source: a department's, or 'register' for the register against itself (重复登记). */
+export const REGISTER_SOURCE = 'register';
+export const LINK_RUN_SOURCES = [...LINKABLE_SOURCES, REGISTER_SOURCE] as const;
+export type LinkRunSource = (typeof LINK_RUN_SOURCES)[number];
+
 export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
 export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
 
@@ -142,3 +147,31 @@ export interface RecordImportResult {
   /** The report written beside the file when it was rejected. */
   report?: string;
 }
+
+/** One side of a register duplicate pair, as the list shows it (the ID number masked). */
+export interface DuplicateSide {
+  personKey: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  hukouCode: string;
+  residenceCode: string;
+  status: string;
+  deathDate: string | null;
+  /** Masked as everywhere, except the positions where the two differ; '' without one. */
+  idNumber: string;
+}
+
+/** A pair of persons a register run found likely to be one person (重复登记). */
+export interface DuplicateEntry {
+  id: string;
+  probability: number;
+  matchWeight: number;
+  comparisons: { name: string; level: string; weight: number }[];
+  a: DuplicateSide;
+  b: DuplicateSide;
+}
+
+/** merge: one record becomes the other's duplicate (a correction; both histories stay). distinct: two people. */
+export const DUPLICATE_ACTIONS = ['merge', 'distinct'] as const;
+export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];

@@ -47,6 +47,7 @@ describe('personFromBaseline', () => {
         onlyChildCertificate: null,
         adopted: false,
         deathDate: null,
+        duplicateOf: null,
         status: 'resident',
         attributes: {},
       },

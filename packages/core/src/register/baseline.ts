@@ -210,6 +210,7 @@ export function personFromBaseline(row: BaselinePersonRow, ctx: BaselineContext)
     onlyChildCertificate,
     adopted,
     deathDate: null,
+    duplicateOf: null,
     status: 'resident',
     attributes: { ...row.attributes },
   };

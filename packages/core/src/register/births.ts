@@ -170,6 +170,7 @@ export function applyBirth(
     onlyChildCertificate: null,
     adopted: false,
     deathDate: null,
+    duplicateOf: null,
     status: 'resident',
     attributes: {},
   };

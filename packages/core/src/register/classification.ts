@@ -27,6 +27,7 @@ export const personFieldClass: Record<keyof PersonState, DataClass> = {
   onlyChildCertificate: 'sensitive',
   adopted: 'personal',
   deathDate: 'personal',
+  duplicateOf: 'ordinary',
   status: 'ordinary',
   attributes: 'personal',
 };

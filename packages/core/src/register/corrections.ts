@@ -1,5 +1,6 @@
 // A correction sets one field of the person from its date on; the event it fixes stays in the log.
 import { crossCheckCitizenId, parseCitizenId } from './citizen-id';
+import { deriveStatus } from './coverage';
 import { accepted, checkDate, rejected, resolveIdNumber, type ApplyResult } from './context';
 import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionEvent, type PersonState } from './model';
 import { normalizePersonName } from './names';
@@ -18,7 +19,7 @@ function invalid(event: CorrectionEvent, what: string): ApplyResult {
   );
 }
 
-export function applyCorrection(state: PersonState, event: CorrectionEvent): ApplyResult {
+export function applyCorrection(state: PersonState, event: CorrectionEvent, coverage: string): ApplyResult {
   if (event.reason.trim() === '')
     return rejected(RegisterErrorCode.ReasonRequired, 'reason', '更正须说明理由');
   const field = event.field.trim();
@@ -30,6 +31,7 @@ export function applyCorrection(state: PersonState, event: CorrectionEvent): App
     );
   }
   const value = event.value.trim();
+  if (field === 'duplicate_of') return markDuplicate(state, value, coverage);
   const corrected = correctField(state, event, field, value);
   if (!corrected.ok) return corrected;
   // A corrected sex, birth date or ID number may now disagree with the rest: say so.
@@ -41,10 +43,22 @@ export function applyCorrection(state: PersonState, event: CorrectionEvent): App
   return accepted(next, warnings);
 }
 
+/**
+ * 重复登记: the record is a second one of the person `value` names; both keep their logs, and from now
+ * on this one counts nowhere. An empty value undoes a wrong merge. The merging service checks that the
+ * other person exists and is not merged themselves (this reducer sees one person).
+ */
+function markDuplicate(state: PersonState, value: string, coverage: string): ApplyResult {
+  if (value === state.personId)
+    return rejected(RegisterErrorCode.SelfReference, 'value', `${state.personId} 不能是自己的重复记录`);
+  const next = { ...state, duplicateOf: value === '' ? null : value };
+  return accepted({ ...next, status: deriveStatus(next, coverage) });
+}
+
 function correctField(
   state: PersonState,
   event: CorrectionEvent,
-  field: CorrectableField,
+  field: Exclude<CorrectableField, 'duplicate_of'>,
   value: string,
 ): ApplyResult {
   switch (field) {

@@ -22,17 +22,29 @@ describe('coverage', () => {
   it('derives the status: dead, left when both codes are outside, resident otherwise', () => {
     const inside = '652926100001';
     const outside = '650102';
-    expect(deriveStatus({ deathDate: null, hukouCode: inside, residenceCode: outside }, '652926')).toBe(
-      'resident',
-    );
-    expect(deriveStatus({ deathDate: null, hukouCode: outside, residenceCode: inside }, '652926')).toBe(
-      'resident',
-    );
-    expect(deriveStatus({ deathDate: null, hukouCode: outside, residenceCode: outside }, '652926')).toBe(
-      'left',
-    );
     expect(
-      deriveStatus({ deathDate: '2020-01-01', hukouCode: inside, residenceCode: inside }, '652926'),
+      deriveStatus(
+        { deathDate: null, duplicateOf: null, hukouCode: inside, residenceCode: outside },
+        '652926',
+      ),
+    ).toBe('resident');
+    expect(
+      deriveStatus(
+        { deathDate: null, duplicateOf: null, hukouCode: outside, residenceCode: inside },
+        '652926',
+      ),
+    ).toBe('resident');
+    expect(
+      deriveStatus(
+        { deathDate: null, duplicateOf: null, hukouCode: outside, residenceCode: outside },
+        '652926',
+      ),
+    ).toBe('left');
+    expect(
+      deriveStatus(
+        { deathDate: '2020-01-01', duplicateOf: null, hukouCode: inside, residenceCode: inside },
+        '652926',
+      ),
     ).toBe('dead');
   });
 });

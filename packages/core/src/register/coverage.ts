@@ -21,9 +21,10 @@ export function isInCoverage(code: string, coverage: string): boolean {
 }
 
 export function deriveStatus(
-  person: Pick<PersonState, 'deathDate' | 'hukouCode' | 'residenceCode'>,
+  person: Pick<PersonState, 'deathDate' | 'hukouCode' | 'residenceCode' | 'duplicateOf'>,
   coverage: string,
 ): PersonStatus {
+  if (person.duplicateOf !== null) return 'merged';
   if (person.deathDate !== null) return 'dead';
   const inside = isInCoverage(person.hukouCode, coverage) || isInCoverage(person.residenceCode, coverage);
   return inside ? 'resident' : 'left';

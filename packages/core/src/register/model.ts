@@ -19,8 +19,11 @@ export type Relation = (typeof RELATIONS)[number];
 /** 残疾人证 grade. */
 export type DisabilityGrade = 1 | 2 | 3 | 4;
 
-/** dead: has a death date; left: hukou and residence both outside the coverage; resident: otherwise. */
-export type PersonStatus = 'resident' | 'left' | 'dead';
+/**
+ * merged: a second record of someone else (duplicateOf names them); dead: has a death date; left: hukou
+ * and residence both outside the coverage; resident: otherwise.
+ */
+export type PersonStatus = 'resident' | 'left' | 'dead' | 'merged';
 
 export interface PersonState {
   personId: string;
@@ -51,6 +54,8 @@ export interface PersonState {
   onlyChildCertificate: string | null;
   adopted: boolean;
   deathDate: string | null;
+  /** Set by a duplicate_of correction: this record is a second one of that person, kept with its history. */
+  duplicateOf: string | null;
   status: PersonStatus;
   /** Unknown columns of the files, kept as given. */
   attributes: Record<string, string>;
@@ -141,6 +146,7 @@ export const CORRECTABLE_FIELDS = [
   'hukou_type',
   'disability_grade',
   'marital_status',
+  'duplicate_of',
 ] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 

@@ -59,6 +59,8 @@ export const RegisterErrorCode = {
   VoidRequiresReplay: 'VOID_REQUIRES_REPLAY',
   /** An event that neither concerns the person as subject, mother, father nor spouse. */
   EventNotForPerson: 'EVENT_NOT_FOR_PERSON',
+  /** An event (other than void or correction) about a record merged into another as its duplicate. */
+  PersonMerged: 'PERSON_MERGED',
 } as const;
 export type RegisterErrorCode = (typeof RegisterErrorCode)[keyof typeof RegisterErrorCode];
 

@@ -12,7 +12,8 @@
 //   codes well formed and valid on the event's date ......... INVALID_CODE
 //   marriage: neither currently married, spouse alive ....... ALREADY_MARRIED / SPOUSE_ALREADY_MARRIED / SPOUSE_DEAD
 //   divorce: married to that spouse ......................... NOT_MARRIED_TO_SPOUSE
-//   nobody is their own parent or spouse .................... SELF_REFERENCE
+//   nobody is their own parent, spouse or duplicate ......... SELF_REFERENCE
+//   nothing but void/correction on a merged duplicate ....... PERSON_MERGED
 //   corrections: allowed fields, valid values, a reason ..... CORRECTION_FIELD_NOT_ALLOWED / INVALID_VALUE / REASON_REQUIRED
 //   voids: a reason, a target earlier in the log ............ REASON_REQUIRED / VOID_TARGET_UNKNOWN
 //   void given to applyEvent ................................ VOID_REQUIRES_REPLAY
@@ -76,7 +77,7 @@ export function applyEvent(
     case 'divorce':
       return applyDivorce(state, event, ctx);
     case 'correction':
-      return applyCorrection(state, event);
+      return applyCorrection(state, event, ctx.coverage);
   }
 }
 
@@ -84,8 +85,15 @@ function optionalDateError(value: string | null, field: string) {
   return value === null ? undefined : checkDate(value, field);
 }
 
-/** Within the lifetime: not before birth, not after death, and only one death. */
+/** Within the lifetime: not before birth, not after death, only one death, nothing on a merged duplicate. */
 function checkLifetime(state: PersonState, event: RegisterEvent): ApplyResult | undefined {
+  if (state.duplicateOf !== null) {
+    return rejected(
+      RegisterErrorCode.PersonMerged,
+      'person_id',
+      `${state.personId} 是 ${state.duplicateOf} 的重复记录，已合并：请在 ${state.duplicateOf} 上登记`,
+    );
+  }
   if (event.type === 'death' && state.deathDate !== null) {
     return rejected(RegisterErrorCode.AlreadyDead, 'date', `${state.personId} 已于 ${state.deathDate} 死亡`);
   }

@@ -50,6 +50,7 @@ export function person(overrides: Partial<PersonState> = {}): PersonState {
     onlyChildCertificate: null,
     adopted: false,
     deathDate: null,
+    duplicateOf: null,
     status: 'resident',
     attributes: {},
     ...overrides,

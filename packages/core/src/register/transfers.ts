@@ -107,6 +107,7 @@ function createArrival(event: TransferEvent, from: string, to: string, ctx: Appl
     onlyChildCertificate: null,
     adopted: false,
     deathDate: null,
+    duplicateOf: null,
     status: 'resident',
     attributes: {},
   };

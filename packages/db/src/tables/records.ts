@@ -63,3 +63,21 @@ export interface LinkResolutionsTable {
   resolved_by: string;
   resolved_at: Timestamp;
 }
+
+export interface DuplicatePairsTable {
+  id: string;
+  run_id: string;
+  /** The smaller key of the two. */
+  person_key_a: string;
+  person_key_b: string;
+  probability: number;
+  match_weight: number;
+  comparisons: Json<{ name: string; level: string; weight: number }[]>;
+  resolution: 'merge' | 'distinct' | null;
+  /** The record that stays when merged (the other one gets duplicate_of = kept_key). */
+  kept_key: string | null;
+  reason: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}

@@ -42,6 +42,8 @@ export interface PersonsTable {
   hukou_type: string | null;
   adopted: boolean;
   death_date: PlainDate | null;
+  /** The person this record duplicates (a duplicate_of correction); status is then 'merged'. */
+  duplicate_of: string | null;
   status: string;
   attributes: ColumnType<Record<string, string>, string, string>;
   last_event_date: PlainDate;

@@ -86,4 +86,21 @@ export const recordsMessages = {
     '部门记录中人口登记库也有的比例（按记录所在乡镇、记录日期的月份）',
     "Share of a department's records the register also holds (by the record's township and month)",
   ],
+  'records.duplicates': ['重复登记', 'Duplicates'],
+  'records.duplicatesHelp': [
+    '登记库自身查重：可能是同一人的两条记录。合并时另一条记录以更正标为重复，两边的历史都保留，不删除任何记录。',
+    'The register against itself: two records that may be one person. A merge marks the other record as a duplicate by a correction; both histories stay and nothing is deleted.',
+  ],
+  'records.findDuplicates': ['查找重复登记', 'Find duplicates'],
+  'records.duplicatesLastRun': [
+    '最近查重：{at}，比对 {persons} 人，可能重复 {pairs} 对',
+    'Last run {at}: {persons} persons, {pairs} possible pairs',
+  ],
+  'records.recordA': ['记录甲', 'Record A'],
+  'records.recordB': ['记录乙', 'Record B'],
+  'records.comparisons': ['逐项比较（权重）', 'Comparisons (weight)'],
+  'records.mergeKeepA': ['同一人：保留记录甲，合并记录乙', 'Same person: keep A, merge B'],
+  'records.mergeKeepB': ['同一人：保留记录乙，合并记录甲', 'Same person: keep B, merge A'],
+  'records.distinct': ['不是同一人', 'Two different people'],
+  'records.merged': ['已合并，另一条记录已标为重复', 'Merged: the other record is marked as a duplicate'],
 } satisfies Record<string, readonly [string, string]>;

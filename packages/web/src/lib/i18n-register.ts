@@ -50,6 +50,16 @@ export const registerMessages = {
   'status.resident': ['在册', 'Resident'],
   'status.left': ['已迁出', 'Left'],
   'status.dead': ['已死亡', 'Deceased'],
+  'status.merged': ['已合并（重复登记）', 'Merged (duplicate)'],
+  'person.duplicateOf': ['重复登记：保留的记录', 'Duplicate of'],
+  'person.mergedNotice': [
+    '这是一条重复登记，已合并到 {name}：此记录的历史保留，不再计入统计；请在保留的记录上登记。',
+    'This record is a duplicate merged into {name}: its history stays, it is no longer counted; register events on the kept record.',
+  ],
+  'form.duplicateOfHint': [
+    '保留记录的人员编号；留空表示撤销合并',
+    'The kept record’s person key; leave empty to undo a merge',
+  ],
   'kinship.mother': ['母亲', 'Mother'],
   'kinship.father': ['父亲', 'Father'],
   'kinship.spouse': ['配偶', 'Spouse'],

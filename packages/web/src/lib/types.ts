@@ -65,7 +65,7 @@ export interface Page<T> {
 }
 
 // The population register (docs/api.md, the register rows).
-export type PersonStatus = 'resident' | 'left' | 'dead';
+export type PersonStatus = 'resident' | 'left' | 'dead' | 'merged';
 
 export interface PersonSummary {
   personKey: string;
@@ -91,6 +91,8 @@ export interface PersonView extends PersonSummary {
   hukouType: string | null;
   adopted: boolean;
   deathDate: string | null;
+  /** The record this one duplicates (重复登记, status 'merged'). */
+  duplicateOf: string | null;
   hasDisabilityGrade: boolean;
   hasOnlyChildCertificate: boolean;
   attributes: Record<string, string>;

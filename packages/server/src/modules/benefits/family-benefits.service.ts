@@ -27,6 +27,7 @@ export class FamilyBenefitsService {
       .selectFrom('persons')
       .select('person_key')
       .where((eb) => eb.or([eb('mother_key', '=', personKey), eb('father_key', '=', personKey)]))
+      .where('status', '<>', 'merged')
       .execute();
     const roles = new Map<string, FamilyRole>([[personKey, 'self']]);
     if (person.spouse_key) roles.set(person.spouse_key, 'spouse');

@@ -32,6 +32,7 @@ export function personStateOf(row: PersonRecord, open: OpenSensitive): PersonSta
     hukouType: row.hukou_type as PersonState['hukouType'],
     adopted: row.adopted,
     deathDate: row.death_date,
+    duplicateOf: row.duplicate_of,
     status: row.status as PersonState['status'],
     attributes: row.attributes,
   };
@@ -57,7 +58,12 @@ export async function livingPersonsPage(
   afterKey: string | null,
   limit: number,
 ): Promise<PersonRecord[]> {
-  let query = db.selectFrom('persons').selectAll().where('death_date', 'is', null);
+  // A record merged into another as its duplicate is screened as that other person, not twice.
+  let query = db
+    .selectFrom('persons')
+    .selectAll()
+    .where('death_date', 'is', null)
+    .where('status', '<>', 'merged');
   if (scope !== '') query = query.where('hukou_code', 'like', `${scope}%`);
   if (afterKey !== null) query = query.where('person_key', '>', afterKey);
   return query.orderBy('person_key').limit(limit).execute();
@@ -81,6 +87,8 @@ export async function familiesOf(
     .selectFrom('persons')
     .selectAll()
     .where(sql<boolean>`(mother_key = any(${keys}::text[]) or father_key = any(${keys}::text[]))`)
+    // A child registered twice is one child (the merged record is the duplicate).
+    .where('status', '<>', 'merged')
     .execute();
   const known = new Set([...keys, ...children.map((c) => c.person_key)]);
   const others = new Set<string>();

@@ -36,7 +36,7 @@ export interface LinkInput {
 export type LinkProgress = (stage: string, done: number, total: number) => void;
 
 /** Each comparison's level and weight for pair p (the same sums scorePairs adds up). */
-function comparisonWeights(result: LinkResult, p: number): ComparisonWeight[] {
+export function comparisonWeights(result: LinkResult, p: number): ComparisonWeight[] {
   const width = result.comparisons.length;
   return result.model.comparisons.map((trained, c) => {
     const level = result.gammas[p * width + c] as number;

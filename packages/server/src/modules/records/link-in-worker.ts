@@ -5,8 +5,9 @@
 // the same way under `renkou serve`, the CLI, `tsx` and the tests.
 import { DomainError, type ErrorCode } from '@renkou/core';
 import { Worker } from 'node:worker_threads';
+import type { DuplicateInput, DuplicatePair } from './duplicate-pairs';
 import type { LinkDecision, LinkInput, LinkProgress } from './link-decisions';
-import type { LinkWorkerMessage } from './link-worker';
+import type { LinkWorkerMessage, LinkWorkerTask } from './link-worker';
 
 const entry = new URL('./link-worker.ts', import.meta.url).href;
 
@@ -30,12 +31,29 @@ export function decideInWorker(
   onProgress: LinkProgress,
   signal?: AbortSignal,
 ): Promise<LinkDecision[]> {
+  return runInWorker({ task: 'link', input }, onProgress, signal) as Promise<LinkDecision[]>;
+}
+
+/** Finds the register's duplicate pairs in a worker thread. */
+export function findDuplicatesInWorker(
+  input: DuplicateInput,
+  onProgress: LinkProgress,
+  signal?: AbortSignal,
+): Promise<DuplicatePair[]> {
+  return runInWorker({ task: 'duplicates', input }, onProgress, signal) as Promise<DuplicatePair[]>;
+}
+
+function runInWorker(
+  task: LinkWorkerTask,
+  onProgress: LinkProgress,
+  signal?: AbortSignal,
+): Promise<LinkDecision[] | DuplicatePair[]> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new Error('比对任务已取消'));
       return;
     }
-    const worker = new Worker(bootstrap(), { eval: true, workerData: input });
+    const worker = new Worker(bootstrap(), { eval: true, workerData: task });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -50,7 +68,7 @@ export function decideInWorker(
     signal?.addEventListener('abort', abort, { once: true });
     worker.on('message', (message: LinkWorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.stage, message.done, message.total);
-      else if (message.kind === 'done') settle(() => resolve(message.decisions));
+      else if (message.kind === 'done') settle(() => resolve(message.results));
       else settle(() => reject(rebuilt(message)));
     });
     worker.on('error', (error) => settle(() => reject(error)));

@@ -1,22 +1,26 @@
-// Link runs: one department's records against the whole register, as a background job with progress
-// (the web app's 核对 page) or awaited (`renkou link --source`). The linking itself runs in a worker
-// thread (link-in-worker.ts) so the server keeps answering. Every decision is stored with the weights
-// that made it; a rerun replaces the source's untouched decisions and keeps the clerks' work.
+// Link runs: one department's records against the whole register, or the register against itself
+// (source 'register': its duplicates, 重复登记), as a background job with progress (the web app's 核对
+// page) or awaited (`renkou link --source`). The linking itself runs in a worker thread
+// (link-in-worker.ts) so the server keeps answering. Every decision or pair is stored with the weights
+// that made it; a rerun replaces the untouched ones and keeps the clerks' work.
 import {
   authorize,
   DomainError,
   ErrorCode,
+  LINK_RUN_SOURCES,
   LINKABLE_SOURCES,
   Permission,
+  REGISTER_SOURCE,
   uuidv7,
   type Actor,
   type Clock,
   type LinkableSource,
+  type LinkRunSource,
   type LinkRunView,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
-import type { AuditService } from '../audit';
+import type { AuditService, Executor } from '../audit';
 import type { JurisdictionService } from '../jurisdictions';
 import {
   findRun,
@@ -29,14 +33,29 @@ import {
   type DecisionClass,
   type RunProgress,
 } from './link-runs.repository';
-import { decideInWorker } from './link-in-worker';
-import { linkSourceToRegister, type DecideLinks, type LinkDecision } from './record-linking';
+import type { DuplicatePair } from './duplicate-pairs';
+import { MATCH_AT } from './link-decisions';
+import { replaceOpenPairs } from './duplicates.repository';
+import { decideInWorker, findDuplicatesInWorker } from './link-in-worker';
+import {
+  linkSourceToRegister,
+  loadDuplicateInput,
+  type DecideLinks,
+  type FindDuplicates,
+  type LinkDecision,
+} from './record-linking';
 
 export interface LinkRunResult {
   runId: string;
+  /** A source's decisions (none for the register's own run). */
   decisions: LinkDecision[];
+  /** The register's duplicate pairs (none for a source's run). */
+  pairs: DuplicatePair[];
   counts: Record<string, number>;
 }
+
+type Who = { actor: Actor } | { username: string };
+type Report = (stage: string, done: number, total: number) => void;
 
 const CLASS_OF: Record<LinkDecision['decision'], DecisionClass> = {
   match: 'auto_match',
@@ -46,6 +65,10 @@ const CLASS_OF: Record<LinkDecision['decision'], DecisionClass> = {
 
 export function isLinkableSource(source: string): source is LinkableSource {
   return (LINKABLE_SOURCES as readonly string[]).includes(source);
+}
+
+export function isLinkRunSource(source: string): source is LinkRunSource {
+  return (LINK_RUN_SOURCES as readonly string[]).includes(source);
 }
 
 export class LinkRunsService {
@@ -64,6 +87,7 @@ export class LinkRunsService {
     private readonly jurisdictions: JurisdictionService,
     /** Where the linking runs: a worker thread, or inline (the tests' reference). */
     private readonly decide: DecideLinks = decideInWorker,
+    private readonly findDuplicates: FindDuplicates = findDuplicatesInWorker,
   ) {
     this.startedAt = clock.now();
   }
@@ -116,10 +140,10 @@ export class LinkRunsService {
   }
 
   private async open(source: string, username: string): Promise<string> {
-    if (!isLinkableSource(source))
+    if (!isLinkRunSource(source))
       throw new DomainError(
         ErrorCode.ValidationFailed,
-        `${source} 还没有比对模型（已有：${LINKABLE_SOURCES.join('、')}）`,
+        `${source} 还没有比对模型（已有：${LINK_RUN_SOURCES.join('、')}）`,
         [{ field: 'source', reason: 'no linkage model' }],
       );
     const running = await runningRun(this.db, source);
@@ -132,65 +156,16 @@ export class LinkRunsService {
     return id;
   }
 
-  private async execute(
-    runId: string,
-    source: string,
-    who: { actor: Actor } | { username: string },
-  ): Promise<LinkRunResult> {
-    const report = (stage: string, done: number, total: number) =>
-      this.progress.set(runId, { stage, done, total });
+  private async execute(runId: string, source: string, who: Who): Promise<LinkRunResult> {
+    const report: Report = (stage, done, total) => this.progress.set(runId, { stage, done, total });
     const controller = new AbortController();
     this.running.set(runId, controller);
     try {
       // Let the caller answer first (inline, the linkage takes the event loop).
       await new Promise((resolve) => setImmediate(resolve));
-      const decisions = await linkSourceToRegister(
-        this.db,
-        this.crypto,
-        source,
-        report,
-        this.decide,
-        controller.signal,
-      );
-      if (controller.signal.aborted) throw new Error('比对任务已取消');
-      report('store', 0, decisions.length);
-      await setRunProgress(this.db, runId, { stage: 'store', done: 0, total: decisions.length });
-      const counts = {
-        records: decisions.length,
-        autoMatch: decisions.filter((d) => d.decision === 'match').length,
-        review: decisions.filter((d) => d.decision === 'review').length,
-        nonMatch: decisions.filter((d) => d.decision === 'non_match').length,
-        kept: 0,
-      };
-      const createdAt = this.clock.now();
-      await this.db.transaction().execute(async (trx) => {
-        counts.kept = await replaceOpenDecisions(
-          trx,
-          runId,
-          source,
-          decisions.map((d) => ({
-            id: uuidv7(createdAt.getTime()),
-            recordId: d.recordId,
-            personKey: d.personKey,
-            probability: d.probability,
-            matchWeight: d.matchWeight,
-            comparisons: d.comparisons,
-            class: CLASS_OF[d.decision],
-          })),
-          createdAt,
-          async (done) => {
-            report('store', done, decisions.length);
-          },
-        );
-        await finishRun(trx, runId, this.clock.now(), { counts });
-        await this.audit.record(trx, 'actor' in who ? { actor: who.actor } : { username: who.username }, {
-          action: 'records.link',
-          targetType: 'link_run',
-          targetIds: [runId],
-          details: { source, ...counts },
-        });
-      });
-      return { runId, decisions, counts };
+      return source === REGISTER_SOURCE
+        ? await this.storeDuplicates(runId, who, report, controller.signal)
+        : await this.storeDecisions(runId, source, who, report, controller.signal);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await finishRun(this.db, runId, this.clock.now(), { failure: message }).catch(() => undefined);
@@ -199,5 +174,97 @@ export class LinkRunsService {
       this.progress.delete(runId);
       this.running.delete(runId);
     }
+  }
+
+  private async storeDecisions(
+    runId: string,
+    source: string,
+    who: Who,
+    report: Report,
+    signal: AbortSignal,
+  ): Promise<LinkRunResult> {
+    const decisions = await linkSourceToRegister(this.db, this.crypto, source, report, this.decide, signal);
+    if (signal.aborted) throw new Error('比对任务已取消');
+    await this.storing(runId, decisions.length, report);
+    const counts = {
+      records: decisions.length,
+      autoMatch: decisions.filter((d) => d.decision === 'match').length,
+      review: decisions.filter((d) => d.decision === 'review').length,
+      nonMatch: decisions.filter((d) => d.decision === 'non_match').length,
+      kept: 0,
+    };
+    const createdAt = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      counts.kept = await replaceOpenDecisions(
+        trx,
+        runId,
+        source,
+        decisions.map((d) => ({
+          id: uuidv7(createdAt.getTime()),
+          recordId: d.recordId,
+          personKey: d.personKey,
+          probability: d.probability,
+          matchWeight: d.matchWeight,
+          comparisons: d.comparisons,
+          class: CLASS_OF[d.decision],
+        })),
+        createdAt,
+        async (done) => report('store', done, decisions.length),
+      );
+      await this.finished(trx, runId, who, source, counts);
+    });
+    return { runId, decisions, pairs: [], counts };
+  }
+
+  /** The register against itself: pairs of persons likely registered twice, for the clerks to decide. */
+  private async storeDuplicates(
+    runId: string,
+    who: Who,
+    report: Report,
+    signal: AbortSignal,
+  ): Promise<LinkRunResult> {
+    const input = await loadDuplicateInput(this.db, this.crypto, report);
+    const pairs = await this.findDuplicates(input, report, signal);
+    if (signal.aborted) throw new Error('比对任务已取消');
+    await this.storing(runId, pairs.length, report);
+    const counts = {
+      persons: input.persons.rows.length,
+      pairs: pairs.length,
+      likely: pairs.filter((p) => p.probability >= MATCH_AT).length,
+      kept: 0,
+    };
+    const createdAt = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      counts.kept = await replaceOpenPairs(
+        trx,
+        runId,
+        pairs.map((p) => ({ ...p, id: uuidv7(createdAt.getTime()) })),
+        createdAt,
+        async (done) => report('store', done, pairs.length),
+      );
+      await this.finished(trx, runId, who, REGISTER_SOURCE, counts);
+    });
+    return { runId, decisions: [], pairs, counts };
+  }
+
+  private async storing(runId: string, total: number, report: Report): Promise<void> {
+    report('store', 0, total);
+    await setRunProgress(this.db, runId, { stage: 'store', done: 0, total });
+  }
+
+  private async finished(
+    trx: Executor,
+    runId: string,
+    who: Who,
+    source: string,
+    counts: Record<string, number>,
+  ): Promise<void> {
+    await finishRun(trx, runId, this.clock.now(), { counts });
+    await this.audit.record(trx, 'actor' in who ? { actor: who.actor } : { username: who.username }, {
+      action: 'records.link',
+      targetType: 'link_run',
+      targetIds: [runId],
+      details: { source, ...counts },
+    });
   }
 }

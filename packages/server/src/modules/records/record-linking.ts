@@ -5,6 +5,7 @@ import { parseModelConfig, DomainError, ErrorCode, LINKABLE_SOURCES, type Record
 import type { Db } from '@renkou/db';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CryptoProvider } from '../../crypto/crypto-provider';
+import type { DuplicateInput, DuplicatePair } from './duplicate-pairs';
 import { decideInThread, type LinkDecision, type LinkInput, type LinkProgress } from './link-decisions';
 
 export type { ComparisonWeight, LinkDecision, LinkProgress } from './link-decisions';
@@ -15,6 +16,13 @@ export type DecideLinks = (
   onProgress: LinkProgress,
   signal?: AbortSignal,
 ) => Promise<LinkDecision[]>;
+
+/** Finds the register's duplicate pairs: in this thread, or in a worker. */
+export type FindDuplicates = (
+  input: DuplicateInput,
+  onProgress: LinkProgress,
+  signal?: AbortSignal,
+) => Promise<DuplicatePair[]>;
 
 /** Decrypting a county's ID numbers takes seconds: let requests in between slices. */
 const YIELD_EVERY = 2000;
@@ -32,7 +40,7 @@ const COLUMNS = [
   'hukou_code',
 ];
 
-function modelOf(source: string) {
+export function modelOf(source: string) {
   const path = new URL(`./models/${source}.json`, import.meta.url);
   if (!existsSync(path))
     throw new DomainError(
@@ -66,12 +74,13 @@ async function sourceTable(db: Db, crypto: CryptoProvider, source: string): Prom
 
 /**
  * The register's persons with their mother's ID number and name (a newborn is found through her) and
- * their hukou now (a hukou row's place: after a birth or move-in, before a move-out or death).
+ * their hukou now (a hukou row's place: after a birth or move-in, before a move-out or death). A record
+ * merged into another as its duplicate is left out: records link to the one that stays.
  */
-async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTable> {
+export async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTable> {
   const rows = await db
     .selectFrom('persons')
-    .select(['person_key', 'sensitive', 'name', 'sex', 'birth_date', 'mother_key', 'hukou_code'])
+    .select(['person_key', 'sensitive', 'name', 'sex', 'birth_date', 'mother_key', 'hukou_code', 'status'])
     .execute();
   const idOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
@@ -86,16 +95,19 @@ async function registerTable(db: Db, crypto: CryptoProvider): Promise<RecordTabl
   }
   return {
     header: COLUMNS,
-    rows: rows.map((r) => [
-      r.person_key,
-      idOf.get(r.person_key) ?? '',
-      r.name,
-      String(r.sex),
-      r.birth_date,
-      r.mother_key ? (idOf.get(r.mother_key) ?? '') : '',
-      r.mother_key ? (nameOf.get(r.mother_key) ?? '') : '',
-      r.hukou_code,
-    ]),
+    // A merged record still names the mother of its children's records.
+    rows: rows
+      .filter((r) => r.status !== 'merged')
+      .map((r) => [
+        r.person_key,
+        idOf.get(r.person_key) ?? '',
+        r.name,
+        String(r.sex),
+        r.birth_date,
+        r.mother_key ? (idOf.get(r.mother_key) ?? '') : '',
+        r.mother_key ? (nameOf.get(r.mother_key) ?? '') : '',
+        r.hukou_code,
+      ]),
   };
 }
 
@@ -118,6 +130,19 @@ export async function loadLinkInput(
   const persons = await registerTable(db, crypto);
   onProgress('load', 2, 2);
   return { model, records, persons };
+}
+
+/** What the register's own run links: models/register.json and the persons not merged. */
+export async function loadDuplicateInput(
+  db: Db,
+  crypto: CryptoProvider,
+  onProgress: LinkProgress = () => undefined,
+): Promise<DuplicateInput> {
+  const model = modelOf('register');
+  onProgress('load', 0, 1);
+  const persons = await registerTable(db, crypto);
+  onProgress('load', 1, 1);
+  return { model, persons };
 }
 
 export async function linkSourceToRegister(

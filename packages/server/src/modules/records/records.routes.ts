@@ -10,6 +10,8 @@ import { requireActor } from '../auth';
 import {
   completenessQuery,
   completenessSchema,
+  duplicateResolveBody,
+  duplicateSchema,
   entrySchema,
   idParams,
   importResultSchema,
@@ -76,7 +78,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ records: RecordsService }> =
     {
       schema: {
         tags,
-        summary: '开始比对一个来源与人口登记库（后台运行，返回任务编号；县级）',
+        summary:
+          '开始比对一个来源与人口登记库，或登记库自身查重（source=register）；后台运行，返回任务编号；县级',
         body: z.strictObject({ source: linkableSource }),
         response: { 200: z.object({ runId: z.string() }), ...errorResponses },
       },
@@ -151,6 +154,36 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ records: RecordsService }> =
       },
     },
     async (request) => records.worklists.resolve(requireActor(request), request.params.id, request.body),
+  );
+
+  server.get(
+    '/api/records/duplicates',
+    {
+      schema: {
+        tags,
+        summary: '重复登记：可能是同一人的两条记录（本人管辖范围，可能性高的在前）',
+        querystring: worklistQuery,
+        response: {
+          200: z.object({ items: z.array(duplicateSchema), total: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => records.duplicates.list(requireActor(request), request.query),
+  );
+
+  server.post(
+    '/api/records/duplicates/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: '处理重复登记：合并（另一条记录以更正标为重复，两边的历史都保留）或确认为两个人；须写明原因',
+        params: idParams,
+        body: duplicateResolveBody,
+        response: { 200: z.object({ id: z.string(), merged: z.string().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => records.duplicates.resolve(requireActor(request), request.params.id, request.body),
   );
 
   server.get(

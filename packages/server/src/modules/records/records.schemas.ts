@@ -1,9 +1,10 @@
 // Zod schemas of the reconciliation API under /api/records (requests and responses; OpenAPI from them).
-import { CONFLICT_FIELDS, LINKABLE_SOURCES, WORKLIST_ITEMS } from '@renkou/core';
+import { CONFLICT_FIELDS, DUPLICATE_ACTIONS, LINK_RUN_SOURCES, WORKLIST_ITEMS } from '@renkou/core';
 import { z } from 'zod';
 
 export const idParams = z.strictObject({ id: z.uuid() });
-export const linkableSource = z.enum(LINKABLE_SOURCES);
+/** A department's source, or 'register' for the register's own duplicates run. */
+export const linkableSource = z.enum(LINK_RUN_SOURCES);
 export const itemSchema = z.enum(WORKLIST_ITEMS);
 export const actionSchema = z.enum(['match', 'non_match', 'register', 'correct', 'keep', 'dismiss']);
 
@@ -142,4 +143,32 @@ export const importResultSchema = z.object({
   added: z.number(),
   unchanged: z.number(),
   problems: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
+});
+
+const duplicateSideSchema = z.object({
+  personKey: z.string(),
+  name: z.string(),
+  sex: z.string(),
+  birthDate: z.string(),
+  hukouCode: z.string(),
+  residenceCode: z.string(),
+  status: z.string(),
+  deathDate: z.string().nullable(),
+  idNumber: z.string(),
+});
+
+export const duplicateSchema = z.object({
+  id: z.string(),
+  probability: z.number(),
+  matchWeight: z.number(),
+  comparisons: z.array(z.object({ name: z.string(), level: z.string(), weight: z.number() })),
+  a: duplicateSideSchema,
+  b: duplicateSideSchema,
+});
+
+export const duplicateResolveBody = z.strictObject({
+  action: z.enum(DUPLICATE_ACTIONS),
+  /** merge: the person key of the record that stays. */
+  keep: z.string().min(1).optional(),
+  reason: z.string().trim().min(2, '请填写处理原因（至少 2 个字）').max(500),
 });

@@ -19,6 +19,7 @@ import {
   type RecordProblemRow,
   type RecordSource,
   type RecordSourceInfo,
+  REGISTER_SOURCE,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import type { AuditService } from '../audit';
 import type { JurisdictionService } from '../jurisdictions';
 import { FileFault, openTable, requireColumns } from '../register';
 import { CompletenessService } from './completeness.service';
+import { DuplicatesService, type EventRecorder } from './duplicates.service';
 import { isLinkableSource, LinkRunsService, type LinkRunResult } from './link-runs.service';
 import { countBySource, existingRecords, insertRecords, type NewRecord } from './records.repository';
 import { WorklistsService } from './worklists.service';
@@ -58,6 +60,8 @@ export class RecordsService {
   readonly runs: LinkRunsService;
   readonly worklists: WorklistsService;
   readonly completeness: CompletenessService;
+  /** The register's own duplicates (重复登记), found by a 'register' run. */
+  readonly duplicates: DuplicatesService;
 
   constructor(
     private readonly db: Db,
@@ -65,8 +69,10 @@ export class RecordsService {
     private readonly clock: Clock,
     private readonly crypto: CryptoProvider,
     private readonly jurisdictions: JurisdictionService,
+    register: EventRecorder,
   ) {
     this.runs = new LinkRunsService(db, audit, clock, crypto, jurisdictions);
+    this.duplicates = new DuplicatesService(db, audit, clock, crypto, register);
     this.worklists = new WorklistsService(db, audit, clock, crypto);
     this.completeness = new CompletenessService(db);
   }
@@ -245,8 +251,12 @@ export class RecordsService {
     }
   }
 
-  /** Links the stored records of a source against the register and stores the run's decisions. */
+  /**
+   * Links the stored records of a source against the register and stores the run's decisions; for
+   * 'register', the register against itself, storing its duplicate pairs.
+   */
   async link(sourceName: string, username: string): Promise<LinkRunResult> {
+    if (sourceName === REGISTER_SOURCE) return this.runs.run(REGISTER_SOURCE, username);
     return this.runs.run(this.sourceOf(sourceName).name, username);
   }
 

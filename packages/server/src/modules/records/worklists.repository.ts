@@ -28,8 +28,9 @@ const anyDiffers = sql<boolean>`(${nameDiffers} or ${birthDateDiffers} or ${sexD
 const notResolved = (item: ResolvedItem) =>
   sql<boolean>`not exists (select 1 from link_resolutions x where x.decision_id = d.id and x.item = ${item})`;
 
+/** A record merged into another (重复登记) is on no list: its items belong to the record that stays. */
 const personInScope = (scope: string) =>
-  sql<boolean>`(p.hukou_code like ${`${scope}%`} or p.residence_code like ${`${scope}%`})`;
+  sql<boolean>`(p.status <> 'merged' and (p.hukou_code like ${`${scope}%`} or p.residence_code like ${`${scope}%`}))`;
 const recordInScope = (scope: string) => sql<boolean>`(r.jurisdiction_code like ${`${scope}%`})`;
 
 /** The condition that puts a decision on a list (with its scope). */

@@ -34,6 +34,7 @@ export function personToRow(
     hukou_type: state.hukouType,
     adopted: state.adopted,
     death_date: state.deathDate,
+    duplicate_of: state.duplicateOf,
     status: state.status,
     attributes: JSON.stringify(state.attributes),
     last_event_date: lastEventDate,
@@ -61,6 +62,7 @@ export function rowToPerson(cipher: RegisterCipher, row: PersonRow): PersonState
     hukouType: row.hukou_type as PersonState['hukouType'],
     adopted: row.adopted,
     deathDate: row.death_date,
+    duplicateOf: row.duplicate_of,
     status: row.status as PersonState['status'],
     attributes: row.attributes,
   };

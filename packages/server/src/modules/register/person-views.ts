@@ -28,6 +28,8 @@ export interface PersonView extends PersonSummary {
   adopted: boolean;
   deathDate: string | null;
   /** Sensitive values are never sent; only whether the register holds one. */
+  /** The record this one duplicates (status 'merged'), kept with its own history. */
+  duplicateOf: string | null;
   hasDisabilityGrade: boolean;
   hasOnlyChildCertificate: boolean;
   attributes: Record<string, string>;
@@ -93,6 +95,7 @@ export function viewOf(
     hukouType: row.hukou_type,
     adopted: row.adopted,
     deathDate: row.death_date,
+    duplicateOf: row.duplicate_of,
     hasDisabilityGrade: sensitive.disabilityGrade !== null,
     hasOnlyChildCertificate: sensitive.onlyChildCertificate !== null,
     attributes: row.attributes,

@@ -134,6 +134,7 @@ export async function upsertPersons(db: Executor, rows: readonly Insertable<Pers
           hukou_type: eb.ref('excluded.hukou_type'),
           adopted: eb.ref('excluded.adopted'),
           death_date: eb.ref('excluded.death_date'),
+          duplicate_of: eb.ref('excluded.duplicate_of'),
           status: eb.ref('excluded.status'),
           attributes: eb.ref('excluded.attributes'),
           last_event_date: eb.ref('excluded.last_event_date'),

@@ -30,6 +30,7 @@ const personSchema = summarySchema.extend({
   hukouType: z.string().nullable(),
   adopted: z.boolean(),
   deathDate: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
   hasDisabilityGrade: z.boolean(),
   hasOnlyChildCertificate: z.boolean(),
   attributes: z.record(z.string(), z.string()),
@@ -96,7 +97,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{
             .optional(),
           birthDate: date.optional(),
           sex: z.coerce.number().int().min(1).max(2).optional(),
-          status: z.enum(['resident', 'left', 'dead']).optional(),
+          status: z.enum(['resident', 'left', 'dead', 'merged']).optional(),
           ...pagingQuery,
         }),
         response: {

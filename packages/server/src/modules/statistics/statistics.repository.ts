@@ -32,6 +32,8 @@ export async function loadStatPersons(db: Db, filter: PersonFilter): Promise<Map
       ),
     ])
     .where(inFilter)
+    // A record merged into another as its duplicate is that person: counted once, through the other.
+    .where('p.status', '<>', 'merged')
     .execute();
   const places = await db
     .selectFrom('person_places')

@@ -7,12 +7,13 @@ import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
-import { getSources, getWorklistSummary } from './api';
+import { getDuplicates, getSources, getWorklistSummary } from './api';
 import { CompletenessPanel } from './CompletenessPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { LinkRunPanel } from './LinkRunPanel';
 import { WorklistTable } from './WorklistTable';
 
-const TABS = [...WORKLIST_ITEMS, 'completeness'] as const;
+const TABS = [...WORKLIST_ITEMS, 'duplicates', 'completeness'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ReconciliationPage() {
@@ -23,11 +24,13 @@ export function ReconciliationPage() {
     : 'unregistered_birth';
   const sources = useRequest((signal) => getSources(signal), 'sources');
   const summary = useRequest((signal) => getWorklistSummary(signal), 'summary');
+  const duplicates = useRequest((signal) => getDuplicates(1, 1, signal), 'duplicates');
   // A finished run or a new file changes every list: remount the open one.
   const [version, setVersion] = useState(0);
   const refresh = () => {
     sources.reload();
     summary.reload();
+    duplicates.reload();
     setVersion((v) => v + 1);
   };
   const label = (item: WorklistItem) => (
@@ -57,6 +60,16 @@ export function ReconciliationPage() {
               label: label(item),
               children: <WorklistTable key={`${item}-${version}`} item={item} onChanged={summary.reload} />,
             })),
+            {
+              key: 'duplicates',
+              label: (
+                <span data-testid="records-tab-duplicates">
+                  {t('records.duplicates')}{' '}
+                  <Badge count={duplicates.data?.total ?? 0} overflowCount={9999} color="orange" showZero />
+                </span>
+              ),
+              children: <DuplicatesPanel key={`duplicates-${version}`} onChanged={duplicates.reload} />,
+            },
             {
               key: 'completeness',
               label: <span data-testid="records-tab-completeness">{t('records.completeness')}</span>,

@@ -25,16 +25,9 @@ import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { getPair, getWorklist, resolveItem, type Pair } from './api';
+import { COMPARISON_LABELS } from './comparisonLabels';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };
-const COMPARISON_LABELS: Record<string, string> = {
-  id_number: '身份证号',
-  name: '姓名',
-  sex: '性别',
-  birth_date: '出生日期',
-  mother_id_number: '母亲身份证号',
-  hukou_code: '户籍地',
-};
 const DEFAULT_REASON = { match: '人工核对：同一人', non_match: '人工核对：不是同一人' } as const;
 /** Pairs skipped in this browser tab, so that s moves on instead of coming back. */
 const skipped = new Set<string>();

@@ -2,6 +2,9 @@
 // server): sources and link runs, worklists, one pair, resolutions and completeness.
 import type {
   CompletenessReport,
+  DuplicateAction,
+  DuplicateEntry,
+  LinkRunSource,
   LinkableSource,
   LinkRunView,
   Prefill,
@@ -24,7 +27,7 @@ export interface Pair extends WorklistEntry {
 export const getSources = (signal?: AbortSignal) =>
   api.get<{ items: RecordSourceInfo[] }>('/api/records/sources', undefined, signal);
 
-export const startLinkRun = (source: LinkableSource) =>
+export const startLinkRun = (source: LinkRunSource) =>
   api.post<{ runId: string }>('/api/records/link-runs', { source });
 
 export const getLinkRun = (id: string, signal?: AbortSignal) =>
@@ -47,6 +50,18 @@ export const resolveItem = (
   id: string,
   body: { item: WorklistItem; action: ResolveAction; reason: string },
 ) => api.post<ResolveResult>(`/api/records/decisions/${encodeURIComponent(id)}/resolve`, body);
+
+export const getDuplicates = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api.get<{ items: DuplicateEntry[]; total: number }>('/api/records/duplicates', { page, pageSize }, signal);
+
+export const resolveDuplicate = (
+  id: string,
+  body: { action: DuplicateAction; keep?: string; reason: string },
+) =>
+  api.post<{ id: string; merged: string | null }>(
+    `/api/records/duplicates/${encodeURIComponent(id)}/resolve`,
+    body,
+  );
 
 export const getCompleteness = (source: LinkableSource, year: string | undefined, signal?: AbortSignal) =>
   api.get<CompletenessReport>('/api/records/completeness', { source, year }, signal);

@@ -16,6 +16,7 @@ export const CORRECTION_FIELDS = [
   'ethnicity',
   'hukou_type',
   'marital_status',
+  'duplicate_of',
 ] as const;
 
 const fieldLabelKeys = {
@@ -26,6 +27,7 @@ const fieldLabelKeys = {
   ethnicity: 'person.ethnicity',
   hukou_type: 'person.hukouType',
   marital_status: 'person.maritalStatus',
+  duplicate_of: 'person.duplicateOf',
 } as const;
 
 export function DateField({ type }: { type: EventFormType }) {
@@ -71,6 +73,8 @@ function CorrectionValue({ field, ...control }: ControlProps & { field: string |
       return <Select {...control} options={options('marital', ['10', '20', '30', '40', '90'])} />;
     case 'birth_date':
       return <Input {...control} placeholder="YYYY-MM-DD" maxLength={10} inputMode="numeric" />;
+    case 'duplicate_of':
+      return <Input {...control} placeholder={t('form.duplicateOfHint')} maxLength={64} autoComplete="off" />;
     default:
       return <Input {...control} maxLength={50} autoComplete="off" />;
   }
@@ -118,7 +122,8 @@ export function EventFields({ type, timeline }: { type: EventFormType; timeline:
               options={CORRECTION_FIELDS.map((f) => ({ value: f, label: t(fieldLabelKeys[f]) }))}
             />
           </Form.Item>
-          <Form.Item name="value" label={t('form.value')} rules={required}>
+          {/* An empty duplicate_of undoes a merge. */}
+          <Form.Item name="value" label={t('form.value')} rules={field === 'duplicate_of' ? [] : required}>
             <CorrectionValue field={field} />
           </Form.Item>
           <Form.Item name="reason" label={t('form.reason')} rules={[{ ...required[0], whitespace: true }]}>

@@ -1,6 +1,6 @@
 // 基本信息 of the person page: masked ID number with the audited reveal, places, family status.
 import { Permission } from '@renkou/core';
-import { Button, Descriptions, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate, orDash } from '../../lib/format';
@@ -24,6 +24,19 @@ export function PersonInfo({ person }: { person: PersonView }) {
 
   return (
     <>
+      {person.duplicateOf && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="merged-notice"
+          message={
+            <Link to={`/persons/${encodeURIComponent(person.duplicateOf)}`}>
+              {t('person.mergedNotice', { name: person.duplicateOf })}
+            </Link>
+          }
+        />
+      )}
       <Descriptions
         bordered
         size="small"

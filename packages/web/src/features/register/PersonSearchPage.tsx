@@ -121,7 +121,10 @@ export function PersonSearchPage() {
             placeholder={t('person.status')}
             value={get('status') || undefined}
             onChange={(v?: string) => update({ status: v ?? '' })}
-            options={['resident', 'left', 'dead'].map((v) => ({ value: v, label: statusLabel(t, v) }))}
+            options={['resident', 'left', 'dead', 'merged'].map((v) => ({
+              value: v,
+              label: statusLabel(t, v),
+            }))}
           />
         </Col>
         <Col xs={12} sm={12} lg={3}>

@@ -14,7 +14,12 @@ export const sexLabel = (t: T, sex: number | string | null | undefined) => codeL
 export const statusLabel = (t: T, status: string) => codeLabel(t, 'status', status);
 export const eventLabel = (t: T, type: string) => codeLabel(t, 'event', type);
 
-export const statusColor: Record<string, string> = { resident: 'green', left: 'default', dead: 'red' };
+export const statusColor: Record<string, string> = {
+  resident: 'green',
+  left: 'default',
+  dead: 'red',
+  merged: 'orange',
+};
 
 /** Whole years from the birth date to today (or to the death date). */
 export function ageOf(birthDate: string, until?: string | null): number | null {

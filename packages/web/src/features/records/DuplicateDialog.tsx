@@ -1,0 +1,83 @@
+// Deciding one pair of register records: the same person (keep one, the other merged into it by a
+// correction, both histories kept) or two people. The reason is required and audited.
+import type { DuplicateAction, DuplicateEntry } from '@renkou/core';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { resolveDuplicate } from './api';
+
+type Choice = 'keepA' | 'keepB' | 'distinct';
+
+export function DuplicateDialog({
+  entry,
+  onClose,
+  onResolved,
+}: {
+  entry: DuplicateEntry;
+  onClose: () => void;
+  onResolved: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ choice: Choice; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async ({ choice, reason }: { choice: Choice; reason: string }) => {
+    setBusy(true);
+    setError(undefined);
+    const action: DuplicateAction = choice === 'distinct' ? 'distinct' : 'merge';
+    const keep = choice === 'keepA' ? entry.a.personKey : choice === 'keepB' ? entry.b.personKey : undefined;
+    try {
+      await resolveDuplicate(entry.id, { action, reason, ...(keep ? { keep } : {}) });
+      void message.success(action === 'merge' ? t('records.merged') : t('records.resolved'));
+      onResolved();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={`${t('records.resolve')}：${entry.a.name} / ${entry.b.name}`}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'duplicate-submit' }}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ choice: 'keepA' }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="choice" label={t('records.action')} rules={[{ required: true }]}>
+          <Radio.Group
+            data-testid="duplicate-choice"
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            options={[
+              { value: 'keepA', label: t('records.mergeKeepA') },
+              { value: 'keepB', label: t('records.mergeKeepB') },
+              { value: 'distinct', label: t('records.distinct') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('records.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('records.reasonRequired') }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} data-testid="duplicate-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
