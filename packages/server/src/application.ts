@@ -50,8 +50,13 @@ export function createApplication(deps: ApplicationDeps): Application {
   const users = new UsersService(deps.db, audit, clock, auth, jurisdictions, settings);
   const register = new RegisterService(deps.db, audit, clock, jurisdictions, deps.crypto);
   const benefits = new BenefitsServices(deps.db, audit, clock, register, deps.crypto);
-  // A death in the register stops benefits from the next month (issue 5: life events drive payments).
-  register.onLifeEvent((event) => benefits.lifeEvents.onDeath(event.personKey, event.date));
+  // A death in the register stops benefits from the next month (issue 5: life events drive payments);
+  // so does a merge of a record registered twice (the person is paid through the record that stays).
+  register.onLifeEvent((event) =>
+    event.type === 'death'
+      ? benefits.lifeEvents.onDeath(event.personKey, event.date)
+      : benefits.lifeEvents.onMerged(event.personKey, event.date, event.into),
+  );
   const persons = new PersonService(deps.db, audit, clock, register.cipher, register);
   const records = new RecordsService(deps.db, audit, clock, deps.crypto, jurisdictions, persons);
   return {

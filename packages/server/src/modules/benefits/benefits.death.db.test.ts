@@ -1,6 +1,8 @@
 // Death on a real database (PGlite, and PostgreSQL with DATABASE_URL): the register's import of a
 // death suspends the enrolment from the month after and records what was paid beyond it. Before the
-// test, 李秀英 (M1) and 张伟 (F1) are enrolled from 2026-01 and February's batch is built (a draft).
+// test, 李秀英 (M1) and 张伟 (F1) are enrolled from 2026-01 and February's batch is built (a draft). A
+// record merged into another as its duplicate stops the same way, without an overpayment.
+import { chinaDate, firstMonthAfterDeath } from '@renkou/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, openBenefitsApp, payAll, recordDeath, staff, type App } from './test-fixtures';
 
@@ -79,5 +81,32 @@ describe('death', () => {
       budgetFen: 59_000,
     });
     expect(april).toMatchObject({ lineCount: 1, totalFen: 59_000 });
+  });
+
+  it('suspends the enrolment of a record merged into another as its duplicate (重复登记)', async () => {
+    // A clerk finds that 张伟's record duplicates another one and merges it (the correction the
+    // 重复登记 list writes); the record's enrolment stops from the next month, as the system.
+    const today = chinaDate(app.clock.now());
+    await app.persons.recordEvent(who.county, {
+      type: 'correction',
+      date: today,
+      person_id: 'F1',
+      field: 'duplicate_of',
+      value: 'M1',
+      reason: '同一人重复登记',
+    });
+    const enrolment = await app.db
+      .selectFrom('benefit_enrolments')
+      .selectAll()
+      .where('person_key', '=', 'F1')
+      .executeTakeFirstOrThrow();
+    expect(enrolment).toMatchObject({ status: 'suspended', suspended_from: firstMonthAfterDeath(today) });
+    const application = await app.benefits.applications.get(who.county, enrolment.application_id);
+    expect(application.trail.at(-1)).toMatchObject({
+      action: 'suspend',
+      userId: 'system',
+      reason: expect.stringContaining('重复登记，已并入 M1'),
+    });
+    expect(await app.benefits.lifeEvents.onMerged('F1', today, 'M1')).toEqual([]);
   });
 });

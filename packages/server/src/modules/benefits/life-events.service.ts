@@ -40,6 +40,41 @@ export class LifeEventsService {
     private readonly applications: ApplicationsService,
   ) {}
 
+  /**
+   * A record merged into another as its duplicate (重复登记): its live enrolments are suspended from
+   * the month after the merge, as the system, with the reason naming the record that stays. Nothing is
+   * recovered: whether the person was entitled is decided on the kept record. Idempotent.
+   */
+  async onMerged(personKey: string, date: string, into: string): Promise<string[]> {
+    const stopFrom = firstMonthAfterDeath(date);
+    const enrolments = await this.context.db
+      .selectFrom('benefit_enrolments')
+      .selectAll()
+      .where('person_key', '=', personKey)
+      .where('status', '=', 'active')
+      .execute();
+    await this.applications.prepare();
+    const suspended: string[] = [];
+    for (const enrolment of enrolments) {
+      if (enrolment.suspended_from !== null && enrolment.suspended_from <= stopFrom) continue;
+      await this.context.db.transaction().execute(async (trx) => {
+        const row = (await findApplicationRow(trx, enrolment.application_id))!;
+        await this.applications.apply(
+          { userId: SYSTEM_USER, username: SYSTEM_USER },
+          row,
+          {
+            action: 'suspend',
+            reason: `重复登记，已并入 ${into}（${date}），自 ${stopFrom} 起停发；如应继续享受，请在保留的记录名下办理`,
+            fromMonth: stopFrom,
+          },
+          trx,
+        );
+      });
+      suspended.push(enrolment.id);
+    }
+    return suspended;
+  }
+
   /** For the register's death handling: acts as the system. */
   async onDeath(personKey: string, deathDate: string, who?: ActingAs): Promise<DeathOutcome> {
     const acting = who ?? { userId: SYSTEM_USER, username: SYSTEM_USER };

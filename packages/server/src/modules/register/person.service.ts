@@ -286,6 +286,13 @@ export class PersonService {
     }
     if (event.type === 'death')
       await this.register.notifyLifeEvent({ type: 'death', personKey: event.personId, date: event.date });
+    if (event.type === 'correction' && event.field === 'duplicate_of' && event.value.trim() !== '')
+      await this.register.notifyLifeEvent({
+        type: 'merged',
+        personKey: event.personId,
+        date: event.date,
+        into: event.value.trim(),
+      });
     return { outcome, personKey: event.personId, eventId: event.eventId };
   }
 }

@@ -36,12 +36,13 @@ export interface ImportOptions {
   chunkSize?: number;
 }
 
-/** A life event now in the register, for modules that act on it (benefits stop on death). */
-export interface LifeEvent {
-  type: 'death';
-  personKey: string;
-  date: string;
-}
+/**
+ * A life event now in the register, for modules that act on it (benefits stop on death, and on a
+ * record merged into another as its duplicate: `into` names the record that stays).
+ */
+export type LifeEvent =
+  | { type: 'death'; personKey: string; date: string }
+  | { type: 'merged'; personKey: string; date: string; into: string };
 export type LifeEventListener = (event: LifeEvent) => Promise<unknown>;
 
 export class RegisterService {
