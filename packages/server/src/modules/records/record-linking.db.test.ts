@@ -127,6 +127,27 @@ describe('link --source stores its decisions', () => {
     const ordered = await items(await signedIn('county'), 'death_alive');
     expect(ordered[0]?.person?.personKey).toBe(recipient?.personKey);
     expect((ordered[0] as Entry & { benefits: string[] }).benefits).toEqual(['tefu']);
+
+    // A death record carries the deceased's own ID number: one that differs from the register's
+    // (a mistyped digit) is a conflict, shown side by side.
+    const differing = await app.db
+      .selectFrom('link_decisions as d')
+      .innerJoin('department_records as r', (j) =>
+        j.onRef('r.source', '=', 'd.source').onRef('r.record_id', '=', 'd.record_id'),
+      )
+      .innerJoin('persons as p', 'p.person_key', 'd.person_key')
+      .select('d.id')
+      .where('d.source', '=', 'civil_deaths')
+      .where('d.verdict', '=', 'match')
+      .whereRef('r.id_number_index', '<>', 'p.id_number_index')
+      .execute();
+    expect(differing.length).toBeGreaterThan(0);
+    const conflicts = await items(await signedIn('county'), 'conflict');
+    for (const { id } of differing) {
+      const entry = conflicts.find((c) => c.id === id) as
+        (Entry & { conflicts: { field: string }[] }) | undefined;
+      expect(entry?.conflicts.map((c) => c.field)).toContain('id_number');
+    }
   }, 60_000);
 });
 
