@@ -62,6 +62,17 @@ export interface FieldConflict {
   register: string;
 }
 
+/** A register person as the worklists show them beside a record. */
+export interface RegisterPersonBrief {
+  personKey: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  hukouCode: string;
+  residenceCode: string;
+  status: string;
+}
+
 export interface WorklistEntry {
   id: string;
   item: WorklistItem;
@@ -78,15 +89,7 @@ export interface WorklistEntry {
     motherName: string;
     hospital: string;
   };
-  person: {
-    personKey: string;
-    name: string;
-    sex: string;
-    birthDate: string;
-    hukouCode: string;
-    residenceCode: string;
-    status: string;
-  } | null;
+  person: RegisterPersonBrief | null;
   conflicts: FieldConflict[];
   /** Programmes the person is enrolled in and paid (deaths: their payments must stop). */
   benefits: string[];
@@ -149,14 +152,7 @@ export interface RecordImportResult {
 }
 
 /** One side of a register duplicate pair, as the list shows it (the ID number masked). */
-export interface DuplicateSide {
-  personKey: string;
-  name: string;
-  sex: string;
-  birthDate: string;
-  hukouCode: string;
-  residenceCode: string;
-  status: string;
+export interface DuplicateSide extends RegisterPersonBrief {
   deathDate: string | null;
   /** Masked as everywhere, except the positions where the two differ; '' without one. */
   idNumber: string;

@@ -11,6 +11,15 @@ export class TestClient {
   private cookie = '';
   constructor(private readonly server: FastifyInstance) {}
 
+  /** A client signed in as `username` (with the test password); throws when the login fails. */
+  static async signedIn(server: FastifyInstance, username: string): Promise<TestClient> {
+    const client = new TestClient(server);
+    const answer = await client.login(username);
+    if (answer.status !== 200)
+      throw new Error(`login of ${username}: ${answer.status} ${answer.body.message}`);
+    return client;
+  }
+
   async login(username: string, password = TEST_PASSWORD): Promise<Answer> {
     const response = await this.server.inject({
       method: 'POST',

@@ -31,11 +31,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signedIn(username: string): Promise<TestClient> {
-  const client = new TestClient(server);
-  expect((await client.login(username)).status).toBe(200);
-  return client;
-}
+const signedIn = (username: string) => TestClient.signedIn(server, username);
 
 async function listed(client: TestClient): Promise<DuplicateEntry[]> {
   const answer = await client.get('/api/records/duplicates?pageSize=200');

@@ -40,11 +40,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signedIn(username: string): Promise<TestClient> {
-  const client = new TestClient(server);
-  expect((await client.login(username)).status).toBe(200);
-  return client;
-}
+const signedIn = (username: string) => TestClient.signedIn(server, username);
 
 async function stored() {
   return app.db.selectFrom('link_decisions').selectAll().where('source', '=', 'hukou').execute();

@@ -37,6 +37,16 @@ const conflictSchema = z.object({
   register: z.string(),
 });
 
+const personBriefSchema = z.object({
+  personKey: z.string(),
+  name: z.string(),
+  sex: z.string(),
+  birthDate: z.string(),
+  hukouCode: z.string(),
+  residenceCode: z.string(),
+  status: z.string(),
+});
+
 export const entrySchema = z.object({
   id: z.string(),
   item: itemSchema,
@@ -53,17 +63,7 @@ export const entrySchema = z.object({
     motherName: z.string(),
     hospital: z.string(),
   }),
-  person: z
-    .object({
-      personKey: z.string(),
-      name: z.string(),
-      sex: z.string(),
-      birthDate: z.string(),
-      hukouCode: z.string(),
-      residenceCode: z.string(),
-      status: z.string(),
-    })
-    .nullable(),
+  person: personBriefSchema.nullable(),
   conflicts: z.array(conflictSchema),
   benefits: z.array(z.string()),
 });
@@ -145,14 +145,7 @@ export const importResultSchema = z.object({
   problems: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
 });
 
-const duplicateSideSchema = z.object({
-  personKey: z.string(),
-  name: z.string(),
-  sex: z.string(),
-  birthDate: z.string(),
-  hukouCode: z.string(),
-  residenceCode: z.string(),
-  status: z.string(),
+const duplicateSideSchema = personBriefSchema.extend({
   deathDate: z.string().nullable(),
   idNumber: z.string(),
 });

@@ -25,11 +25,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function signedIn(username: string): Promise<TestClient> {
-  const client = new TestClient(server);
-  expect((await client.login(username)).status).toBe(200);
-  return client;
-}
+const signedIn = (username: string) => TestClient.signedIn(server, username);
 
 const keys = (body: Record<string, unknown>) =>
   (body.items as { personKey: string }[]).map((p) => p.personKey);

@@ -1,11 +1,12 @@
 // Deciding one pair of register records: the same person (keep one, the other merged into it by a
 // correction, both histories kept) or two people. The reason is required and audited.
 import type { DuplicateAction, DuplicateEntry } from '@renkou/core';
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { App, Form, Radio } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { resolveDuplicate } from './api';
+import { DecisionModal, ReasonField } from './DecisionModal';
 
 type Choice = 'keepA' | 'keepB' | 'distinct';
 
@@ -41,18 +42,14 @@ export function DuplicateDialog({
   };
 
   return (
-    <Modal
-      open
+    <DecisionModal
       title={`${t('records.resolve')}：${entry.a.name} / ${entry.b.name}`}
-      okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onCancel={onClose}
+      busy={busy}
+      error={error}
+      submitTestId="duplicate-submit"
+      onClose={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'duplicate-submit' }}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -70,14 +67,8 @@ export function DuplicateDialog({
             ]}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('records.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('records.reasonRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid="duplicate-reason" />
-        </Form.Item>
+        <ReasonField testId="duplicate-reason" />
       </Form>
-    </Modal>
+    </DecisionModal>
   );
 }

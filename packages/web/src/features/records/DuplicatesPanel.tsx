@@ -2,7 +2,7 @@
 // progress bar); everyone sees the pairs of their own scope, most likely first, both records side by
 // side with the weight of each comparison, and decides each pair in DuplicateDialog.
 import { Permission, type DuplicateEntry, type DuplicateSide } from '@renkou/core';
-import { Alert, App, Button, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Progress, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -14,10 +14,10 @@ import { useRequest } from '../../lib/useRequest';
 import { getDuplicates, startLinkRun } from './api';
 import { COMPARISON_LABELS } from './comparisonLabels';
 import { DuplicateDialog } from './DuplicateDialog';
+import { ItemsTable, PAGE_SIZE } from './ItemsTable';
 import { runPercent, useLinkRun } from './useLinkRun';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };
-const PAGE_SIZE = 20;
 
 function Side({ side }: { side: DuplicateSide }) {
   const { t } = useI18n();
@@ -121,23 +121,13 @@ export function DuplicatesPanel({ onChanged }: { onChanged: () => void }) {
         {failure && <Alert type="error" showIcon message={failure} />}
         {list.error && <Alert type="error" showIcon message={list.error} />}
       </Space>
-      <Table<DuplicateEntry>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
+      <ItemsTable<DuplicateEntry>
+        rowTestId="duplicate-row"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('records.empty') }}
-        onRow={(e) => ({ 'data-testid': 'duplicate-row', 'data-id': e.id }) as object}
-        scroll={{ x: true }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
-          onChange: setPage,
-        }}
+        loading={list.loading}
+        data={list.data}
+        page={page}
+        onPage={setPage}
       />
       {resolving && (
         <DuplicateDialog

@@ -1,12 +1,13 @@
 // Resolving one worklist item: what was done and why (the reason is required and audited). When the
 // register must change, the register's own form opens next, prefilled from the department's record.
 import { ACTIONS_OF, type ResolveAction, type WorklistEntry } from '@renkou/core';
-import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { App, Form, Radio } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { prefillTarget, resolveItem } from './api';
+import { DecisionModal, ReasonField } from './DecisionModal';
 
 export function ResolveDialog({
   entry,
@@ -44,18 +45,14 @@ export function ResolveDialog({
   };
 
   return (
-    <Modal
-      open
+    <DecisionModal
       title={`${t('records.resolve')}：${entry.record.name || entry.person?.name || entry.recordId}`}
-      okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onCancel={onClose}
+      busy={busy}
+      error={error}
+      submitTestId="resolve-submit"
+      onClose={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'resolve-submit' }}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -68,14 +65,8 @@ export function ResolveDialog({
             options={actions.map((a) => ({ value: a, label: t(`records.action.${a}` as MessageKey) }))}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('records.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('records.reasonRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid="resolve-reason" />
-        </Form.Item>
+        <ReasonField testId="resolve-reason" />
       </Form>
-    </Modal>
+    </DecisionModal>
   );
 }

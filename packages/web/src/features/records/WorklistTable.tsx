@@ -1,7 +1,7 @@
 // One worklist of the user's scope, paged on the server: the department's record beside the register's
 // person (conflicting fields both ways), benefit recipients flagged, and a 处理 button per row.
 import type { WorklistEntry, WorklistItem } from '@renkou/core';
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,12 +9,12 @@ import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { getWorklist } from './api';
+import { ItemsTable, PAGE_SIZE } from './ItemsTable';
 import { ResolveDialog } from './ResolveDialog';
 import { sourceLabel } from './sourceLabel';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };
 const PROGRAMMES: Record<string, string> = { jiangfu: '奖扶', tefu: '特扶', yuer_butie: '育儿补贴' };
-const PAGE_SIZE = 20;
 
 function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
   const i18n = useI18n();
@@ -121,23 +121,13 @@ export function WorklistTable({ item, onChanged }: { item: WorklistItem; onChang
   return (
     <>
       {list.error && <Alert type="error" showIcon message={list.error} style={{ marginBottom: 12 }} />}
-      <Table<WorklistEntry>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
+      <ItemsTable<WorklistEntry>
+        rowTestId="worklist-row"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('records.empty') }}
-        onRow={(e) => ({ 'data-testid': 'worklist-row', 'data-id': e.id }) as object}
-        scroll={{ x: true }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
-          onChange: setPage,
-        }}
+        loading={list.loading}
+        data={list.data}
+        page={page}
+        onPage={setPage}
       />
       {resolving && (
         <ResolveDialog
