@@ -12,13 +12,13 @@ import {
   type PlaceInterval,
   type RegisterEvent,
 } from '@renkou/core';
-import type { Insertable, RegisterEventsTable } from '@renkou/db';
+import { sql, type Insertable, type RegisterEventsTable } from '@renkou/db';
 import type { Executor } from '../audit';
 import { indexedNameOf, personToRow, rowToPerson } from './person-row';
 import { replaceNameGrams, type IndexedName } from './name-grams';
 import {
   appendPlaces,
-  eventsInvolving,
+  eventsInvolvingAny,
   findEventsByKeys,
   findPersons,
   insertEvents,
@@ -26,7 +26,7 @@ import {
   upsertPersons,
   type LoggedEvent,
 } from './register.repository';
-import { placeHistoryFromLog } from './place-history';
+import { placeHistory } from './place-history';
 import {
   logRowOf,
   problem,
@@ -56,6 +56,8 @@ class EventBatch {
   private readonly storedNames = new Map<string, IndexedName>();
   /** People created in this batch: their place changes so far. */
   private readonly newPlaces = new Map<string, PlaceChange[]>();
+  /** Stored logs read for replays, one statement for the people a batch is expected to replay. */
+  private readonly storedLogs = new Map<string, LoggedEvent[]>();
 
   constructor(
     private readonly db: Executor,
@@ -67,6 +69,9 @@ class EventBatch {
   ) {}
 
   async load(items: readonly EventSubmission[]): Promise<void> {
+    // The planner puts a log read (GIN on involved) at 0.5% of the log, its default for a person key
+    // without statistics: from ~2 M rows it then starts parallel workers for each read, ~100 ms each.
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(this.db);
     const keys = new Set<string>();
     for (const { event } of items) {
       keys.add(event.eventId);
@@ -84,6 +89,33 @@ class EventBatch {
       if (spouse) spouses.add(spouse);
     }
     await this.loadPeople(spouses);
+    await this.readLogs(this.expectedReplays(items));
+  }
+
+  /**
+   * The people whose log a replay will read: those of voids and of events dated before someone's
+   * latest event, as the register stands. A guess only: a log it misses is read when needed.
+   */
+  private expectedReplays(items: readonly EventSubmission[]): Set<string> {
+    const people = new Set<string>();
+    for (const { event } of items) {
+      const involved = this.involvedOf(event);
+      const earlier = involved.some((id) => {
+        const k = this.known.get(id);
+        return k ? event.date < k.lastEventDate : false;
+      });
+      if (event.type !== 'void' && !earlier) continue;
+      for (const id of involved) people.add(id);
+      const spouse = event.type === 'death' ? this.known.get(event.personId)?.state.spouseId : null;
+      if (spouse) people.add(spouse);
+    }
+    return people;
+  }
+
+  private async readLogs(ids: Iterable<string>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.storedLogs.has(id));
+    for (const [id, log] of await eventsInvolvingAny(this.db, this.ctx.cipher, missing))
+      this.storedLogs.set(id, log);
   }
 
   private async loadPeople(ids: Iterable<string>): Promise<void> {
@@ -276,7 +308,8 @@ class EventBatch {
 
   /** A person's log: what is stored plus what this batch added. */
   private async logOf(personKey: string): Promise<{ baseline?: LoggedEvent; events: RegisterEvent[] }> {
-    const stored = await eventsInvolving(this.db, this.ctx.cipher, personKey);
+    await this.readLogs([personKey]);
+    const stored = this.storedLogs.get(personKey) ?? [];
     const baseline = stored.find((e) => e.kind === 'baseline');
     const events = stored.filter((e) => e.kind !== 'baseline').map((e) => e.payload as RegisterEvent);
     for (const p of this.pending) if (p.involved.includes(personKey)) events.push(p.event);
@@ -322,8 +355,10 @@ class EventBatch {
     if (gone.length > 0) await this.db.deleteFrom('persons').where('person_key', 'in', gone).execute();
     await this.moveNameGrams(rows);
     const rebuilt = new Map<string, PlaceInterval[]>();
-    for (const id of this.placeRebuilds)
-      rebuilt.set(id, await placeHistoryFromLog(this.db, id, this.ctx, this.registerContext));
+    // Read after insertEvents, so each log holds this batch's events too: one statement for all.
+    const logs = await eventsInvolvingAny(this.db, this.ctx.cipher, [...this.placeRebuilds]);
+    for (const [id, log] of logs)
+      rebuilt.set(id, placeHistory(id, log, this.ctx.start, this.registerContext));
     for (const [id, changes] of this.newPlaces)
       if (!this.placeRebuilds.has(id)) rebuilt.set(id, placeIntervals(changes));
     await appendPlaces(
