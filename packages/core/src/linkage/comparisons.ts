@@ -62,8 +62,11 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
   const exactFirst = exactLevel === 0;
   // Dates and ID numbers are compared by arithmetic on prepared keys and edit distances over a few
   // digits: cheaper than probing a table of millions of value pairs (most pairs of them never repeat).
-  // Names and free text repeat and cost a Jaro–Winkler, so their levels are cached.
-  const cache = config.kind === 'date' || config.kind === 'citizenId' ? null : new PairLevelCache();
+  // Names and free text repeat and cost a Jaro–Winkler, so their levels are cached; a comparison of
+  // exact levels only (sex) is one integer test, cheaper than any lookup.
+  const onlyExact = valueLevels.every((level) => level === 'exact');
+  const cache =
+    config.kind === 'date' || config.kind === 'citizenId' || onlyExact ? null : new PairLevelCache();
 
   const levelOfValues = (a: number, b: number): number => {
     if (a === b && exactFirst) return 0;

@@ -1,22 +1,31 @@
 // The fast paths of the scoring loop give exactly what the straightforward computations give, on
 // random inputs with a fixed seed: Jaro on short strings (bit flags), OSA distance within 1 (no
-// table), the pinyin level on reading ids, ID-number levels on integers, and levels with or
-// without the pair cache. Equality is exact (toBe), not approximate: accuracy must not move.
+// table), the pinyin level on reading ids, ID-number levels on integers, levels with or without the
+// pair cache, the pair cache itself, Jaro(–Winkler) skipped by its bounds, name keys as integers and
+// weights remembered per combination of levels. Equality is exact (toBe), not approximate: accuracy
+// must not move.
 import { describe, expect, it } from 'vitest';
+import { boundedSimilarity } from './bounded-jaro';
+import { ChineseNameFacts } from './chinese/name-facts';
 import {
   normalizeChineseName,
   pinyinAgrees,
   pinyinCodes,
   pinyinCodesAgree,
   pinyinKey,
+  sortedTokensKey,
+  variantKey,
 } from './chinese/name-keys';
 import { citizenIdCheckChar } from './comparators/citizen-id';
 import { osaDistance, osaDistanceWithin } from './comparators/damerau-levenshtein';
-import { jaro } from './comparators/jaro-winkler';
-import { prepareComparison } from './comparisons';
+import { jaro, jaroWinkler } from './comparators/jaro-winkler';
+import { NULL_LEVEL, prepareComparison, type PreparedComparison } from './comparisons';
 import { parseModelConfig } from './model-config';
+import { PairLevelCache } from './pair-cache';
 import { seededRandom } from './random';
 import { RecordSet } from './records';
+import { priorWeight, probabilityFromWeight, scorePairs } from './scoring';
+import type { TrainedModel } from './training';
 
 const random = seededRandom(20261206);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -54,7 +63,8 @@ function jaroReference(a: string, b: string): number {
 
 const NAMES = [...'王李张刘陈杨赵黄周吴曾单解仇区朴查万俟欧阳小明丽伟芳方娜敏静强磊洋艳勇军杰娟涛張偉麗陳楊']; // prettier-ignore
 
-describe('fast paths give the same answers', () => {
+// Tens of thousands of checks per test: allow for a shared, loaded machine.
+describe('fast paths give the same answers', { timeout: 60_000 }, () => {
   it('Jaro on short strings (bit flags) equals the textbook computation', () => {
     for (let n = 0; n < 20000; n++) {
       const a = randomText('abcdeghinz ', 31);
@@ -161,6 +171,113 @@ describe('fast paths give the same answers', () => {
       comparisons.forEach((c, k) => {
         expect(c.levelOf(i, j)).toBe(fresh[k]?.levelOfUncached(i, j));
       });
+    }
+  });
+
+  it('Jaro and Jaro–Winkler skipped by their bounds only where the full value misses every threshold', () => {
+    const texts = Array.from({ length: 300 }, (_, i) =>
+      i % 3 === 0 ? randomText('abcdeghinz ', 14) : randomText('aeinoughwzx', 9),
+    );
+    // Thresholds include values the comparator actually returns, to test the boundary itself.
+    const thresholds = [0.7, 0.8, 0.9, jaroWinkler(texts[1] as string, texts[2] as string)];
+    for (const lowest of thresholds) {
+      for (const measure of ['jaro', 'jaroWinkler'] as const) {
+        const full = measure === 'jaro' ? jaro : jaroWinkler;
+        const similarity = boundedSimilarity(measure, (id) => texts[id] as string, texts.length, lowest);
+        for (let n = 0; n < 4000; n++) {
+          const a = Math.floor(random() * texts.length);
+          const b = random() < 0.2 ? (a + 1) % texts.length : Math.floor(random() * texts.length);
+          const exact = full(texts[a] as string, texts[b] as string);
+          const bounded = similarity(a, b);
+          if (bounded !== exact) {
+            expect(bounded).toBe(0);
+            expect(exact).toBeLessThan(lowest);
+          }
+        }
+      }
+    }
+  });
+
+  it('name keys as integers agree with the keys as strings', () => {
+    const names = Array.from({ length: 400 }, () => {
+      const parts = Array.from(
+        { length: 1 + Math.floor(random() * 2) },
+        () => randomText(NAMES.join(''), 3) || '王',
+      );
+      return normalizeChineseName(parts.join(random() < 0.5 ? '·' : '•'));
+    });
+    const facts = new ChineseNameFacts(names);
+    for (let n = 0; n < 20000; n++) {
+      const a = Math.floor(random() * names.length);
+      const b = random() < 0.2 ? a : Math.floor(random() * names.length);
+      const [na, nb] = [names[a] as string, names[b] as string];
+      expect(facts.sameVariant(a, b)).toBe(variantKey(na) === variantKey(nb));
+      expect(facts.swapped(a, b)).toBe(
+        sortedTokensKey(na) !== '' && sortedTokensKey(na) === sortedTokensKey(nb),
+      );
+      expect(facts.pinyinAgrees(a, b)).toBe(pinyinAgrees(pinyinKey(na), pinyinKey(nb)));
+      expect(facts.variant(a)).toBe(variantKey(na));
+    }
+  });
+
+  it('the pair cache returns what was stored, through growth', () => {
+    const cache = new PairLevelCache(2, 14);
+    const stored = new Map<string, number>();
+    for (let n = 0; n < 3000; n++) {
+      const a = Math.floor(random() * 200);
+      const b = a + Math.floor(random() * 200);
+      const key = `${a},${b}`;
+      const known = stored.get(key);
+      expect(cache.get(a, b)).toBe(known ?? -1);
+      if (known === undefined) {
+        const level = Math.floor(random() * 9);
+        cache.set(a, b, level);
+        stored.set(key, level);
+      }
+    }
+  });
+
+  it('weights remembered per combination of levels equal the sum per pair', () => {
+    const levelCounts = [4, 8, 2, 6];
+    const comparisons = levelCounts.map((levelCount, c) => ({
+      levelCount,
+      logTf: c === 1 || c === 2 ? Float64Array.from({ length: 50 }, () => Math.log2(random())) : null,
+    })) as unknown as PreparedComparison[];
+    const model = {
+      lambda: 0.0013,
+      comparisons: levelCounts.map((levelCount, c) => {
+        const u = Array.from({ length: levelCount }, () => random());
+        return {
+          weights: Array.from({ length: levelCount }, () => (random() - 0.5) * 20),
+          u,
+          exactLevel: 0,
+          tfWeight: c === 1 ? 1 : c === 2 ? 0.5 : 0,
+        };
+      }),
+    } as unknown as TrainedModel;
+    const length = 5000;
+    const width = levelCounts.length;
+    const gammas = Uint8Array.from({ length: length * width }, (_, k) => {
+      const count = levelCounts[k % width] as number;
+      return random() < 0.1 ? NULL_LEVEL : Math.floor(random() * count);
+    });
+    const left = Int32Array.from({ length }, () => Math.floor(random() * 50));
+    const scores = scorePairs(model, comparisons, gammas, left, length);
+    for (let p = 0; p < length; p++) {
+      // The plain definition: prior + level weights in order, then the TF adjustments in order.
+      let w = priorWeight(model.lambda);
+      for (let c = 0; c < width; c++) {
+        const level = gammas[p * width + c] as number;
+        if (level !== NULL_LEVEL) w += model.comparisons[c]?.weights[level] as number;
+      }
+      model.comparisons.forEach((trained, c) => {
+        const logTf = comparisons[c]?.logTf;
+        if (logTf && trained.tfWeight > 0 && gammas[p * width + c] === trained.exactLevel) {
+          w += trained.tfWeight * (Math.log2(trained.u[0] as number) - (logTf[left[p] as number] as number));
+        }
+      });
+      expect(scores.weights[p]).toBe(w);
+      expect(scores.probabilities[p]).toBe(probabilityFromWeight(w));
     }
   });
 });

@@ -2,24 +2,12 @@
 // Each kind precomputes what its levels need per distinct value (lazily, once), so comparing two
 // values is arithmetic on prepared keys.
 import { distance as levenshtein } from 'fastest-levenshtein';
-import {
-  pinyinCodes,
-  pinyinCodesAgree,
-  pinyinKey,
-  sortedTokensKey,
-  variantKey,
-  type PinyinKey,
-} from './chinese/name-keys';
+import { boundedSimilarity } from './bounded-jaro';
+import { ChineseNameFacts } from './chinese/name-facts';
 import { citizenIdKey, type CitizenIdKey } from './comparators/citizen-id';
-import {
-  charClassMask,
-  editLowerBound,
-  jaroUpperBound,
-  jaroWinklerUpperBound,
-} from './comparators/char-bounds';
+import { charClassMask, editLowerBound } from './comparators/char-bounds';
 import { osaDistanceWithin } from './comparators/damerau-levenshtein';
 import { dayMonthSwapped, parseDateKey, type DateKey } from './comparators/dates';
-import { jaro, jaroWinkler } from './comparators/jaro-winkler';
 import type { ComparisonKind, LevelConfig } from './model-config';
 
 /** A level that depends only on the two values (everything except `reversed`). */
@@ -131,9 +119,7 @@ export function valueLevelFunction(
   // Lazily prepared keys per distinct value.
   const dates: (DateKey | null | undefined)[] = kind === 'date' ? new Array(n) : [];
   const ids: (CitizenIdKey | null | undefined)[] = kind === 'citizenId' ? new Array(n) : [];
-  const variants: (string | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
-  const sortedTokens: (string | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
-  const pinyins: (PinyinKey | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
+  const nameFacts = new ChineseNameFacts(kind === 'chineseName' ? distinct : []);
   const tokens: (string[] | undefined)[] = names.includes('tokenOverlap') ? new Array(n) : [];
 
   const date = (id: number) => {
@@ -173,57 +159,34 @@ export function valueLevelFunction(
     for (let i = from; i < to; i++) if (ia.charCodeAt(i) !== ib.charCodeAt(i)) return false;
     return true;
   };
-  const variant = (id: number) => (variants[id] ??= variantKey(distinct[id] as string));
-  const sorted = (id: number) => (sortedTokens[id] ??= sortedTokensKey(distinct[id] as string));
-  const py = (id: number) => (pinyins[id] ??= pinyinKey(distinct[id] as string));
-  // Readings as integers (one numbering per comparison): the pinyin level compares numbers.
-  const readingIds = new Map<string, number>();
-  const pinyinCodesById: (Int32Array | undefined)[] = kind === 'chineseName' ? new Array(n) : [];
-  const pyCodes = (id: number) => (pinyinCodesById[id] ??= pinyinCodes(py(id), readingIds));
   const toks = (id: number) => (tokens[id] ??= tokenSet(distinct[id] as string));
 
   /** The text an edit-distance or Jaro level measures for this kind. */
   const text = (id: number): string => {
     if (kind === 'date') return date(id)?.digits ?? '';
-    if (kind === 'chineseName') return variant(id);
+    if (kind === 'chineseName') return nameFacts.variant(id);
     return distinct[id] as string;
   };
-  // Character-class masks (0 = not yet computed) and the lowest thresholds, for the bounds that
-  // skip comparators whose answer cannot reach any level.
+  // Character-class masks (0 = not yet computed) for the bound that skips edit distances whose
+  // answer cannot reach any level; Jaro and Jaro–Winkler have their own bounds (bounded-jaro.ts).
   const textMasks = new Int32Array(n);
-  const pinyinMasks = names.includes('pinyinJaroWinkler') ? new Int32Array(n) : textMasks;
   const textMask = (id: number) => textMasks[id] || (textMasks[id] = charClassMask(text(id)));
-  const pinyinMask = (id: number) => pinyinMasks[id] || (pinyinMasks[id] = charClassMask(py(id).primary));
   const lowest = (name: string) =>
     Math.min(...params.filter((_, k) => names[k] === name), Number.POSITIVE_INFINITY);
-  const minJw = lowest('jaroWinkler');
-  const minJaro = lowest('jaro');
-  const minPyJw = lowest('pinyinJaroWinkler');
-  const textJw = (a: number, b: number): number => {
-    const ta = text(a);
-    const tb = text(b);
-    return jaroWinklerUpperBound(ta.length, tb.length, textMask(a), textMask(b)) < minJw
-      ? 0
-      : jaroWinkler(ta, tb);
-  };
-  const textJaro = (a: number, b: number): number => {
-    const ta = text(a);
-    const tb = text(b);
-    return jaroUpperBound(ta.length, tb.length, textMask(a), textMask(b)) < minJaro ? 0 : jaro(ta, tb);
-  };
+  const textJw = boundedSimilarity('jaroWinkler', text, n, lowest('jaroWinkler'));
+  const textJaro = boundedSimilarity('jaro', text, n, lowest('jaro'));
+  const pinyinJw = boundedSimilarity(
+    'jaroWinkler',
+    (id) => nameFacts.pinyin(id).primary,
+    n,
+    lowest('pinyinJaroWinkler'),
+  );
   const textOsa = (a: number, b: number): number => {
     const ta = text(a);
     const tb = text(b);
     return editLowerBound(ta.length, tb.length, textMask(a), textMask(b)) > editLimit
       ? editLimit + 1
       : osaDistanceWithin(ta, tb, editLimit);
-  };
-  const pinyinJw = (a: number, b: number): number => {
-    const pa = py(a).primary;
-    const pb = py(b).primary;
-    return jaroWinklerUpperBound(pa.length, pb.length, pinyinMask(a), pinyinMask(b)) < minPyJw
-      ? 0
-      : jaroWinkler(pa, pb);
   };
 
   return (a: number, b: number): number => {
@@ -308,15 +271,13 @@ export function valueLevelFunction(
           break;
         }
         case C.variant:
-          if (variant(a) === variant(b)) return k;
+          if (nameFacts.sameVariant(a, b)) return k;
           break;
-        case C.swapped: {
-          const sa = sorted(a);
-          if (sa !== '' && sa === sorted(b)) return k;
+        case C.swapped:
+          if (nameFacts.swapped(a, b)) return k;
           break;
-        }
         case C.pinyin:
-          if (pinyinCodesAgree(pyCodes(a), pyCodes(b))) return k;
+          if (nameFacts.pinyinAgrees(a, b)) return k;
           break;
         case C.pinyinJaroWinkler:
           if (pyJw < 0) pyJw = pinyinJw(a, b);

@@ -168,11 +168,12 @@ export function pinyinCodes(key: PinyinKey, readingIds: Map<string, number>): In
   return Int32Array.from(codes);
 }
 
-export function pinyinCodesAgree(a: Int32Array, b: Int32Array): boolean {
-  const positions = a[0] as number;
-  if (positions !== b[0] || positions === 0) return false;
-  let ia = 1;
-  let ib = 1;
+/** Codes of `pinyinCodes` that agree, read from `a` at `at` and from `b` at `bt` (pooled codes). */
+export function pinyinCodesAgree(a: Int32Array, b: Int32Array, at = 0, bt = 0): boolean {
+  const positions = a[at] as number;
+  if (positions !== b[bt] || positions === 0) return false;
+  let ia = at + 1;
+  let ib = bt + 1;
   for (let p = 0; p < positions; p++) {
     const ca = a[ia] as number;
     const cb = b[ib] as number;

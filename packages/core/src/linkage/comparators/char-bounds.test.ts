@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charClassMask, editLowerBound, jaroWinklerUpperBound, popcount32 } from './char-bounds';
+import {
+  charClassMask,
+  commonPrefixLength,
+  editLowerBound,
+  jaroBoundFromMatches,
+  jaroWinklerBoundFromMatches,
+  jaroWinklerUpperBound,
+  popcount32,
+  sharedCodeUnits,
+  sortedCodeUnits,
+} from './char-bounds';
 import { osaDistance } from './damerau-levenshtein';
-import { jaroWinkler } from './jaro-winkler';
+import { jaro, jaroWinkler } from './jaro-winkler';
 
 const bounds = (a: string, b: string) => ({
   edits: editLowerBound(a.length, b.length, charClassMask(a), charClassMask(b)),
@@ -31,5 +41,27 @@ describe('character-class bounds', () => {
   it('rule out unrelated words', () => {
     expect(bounds('smith', 'jones').edits).toBeGreaterThan(2);
     expect(bounds('smith', 'jones').jw).toBeLessThan(0.8);
+  });
+
+  it('bound Jaro and Jaro–Winkler from above by shared characters and the common prefix', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aeinoughwz 王芳方'), minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const matches = sharedCodeUnits(sortedCodeUnits(a), sortedCodeUnits(b));
+        const prefix = commonPrefixLength(a, b, 4);
+        expect(jaroBoundFromMatches(a.length, b.length, matches)).toBeGreaterThanOrEqual(jaro(a, b));
+        expect(jaroWinklerBoundFromMatches(a.length, b.length, matches, prefix)).toBeGreaterThanOrEqual(
+          jaroWinkler(a, b),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('count shared characters with multiplicity', () => {
+    expect(sharedCodeUnits(sortedCodeUnits('wang fang'), sortedCodeUnits('wang wei'))).toBe(5);
+    expect(sharedCodeUnits(sortedCodeUnits('aab'), sortedCodeUnits('abb'))).toBe(2);
+    expect(commonPrefixLength('zhangwei', 'zhangfang', 4)).toBe(4);
+    expect(commonPrefixLength('li', 'lin', 4)).toBe(2);
   });
 });
