@@ -2,7 +2,13 @@
 import { crossCheckCitizenId, parseCitizenId } from './citizen-id';
 import { deriveStatus } from './coverage';
 import { accepted, checkDate, rejected, resolveIdNumber, type ApplyResult } from './context';
-import { CORRECTABLE_FIELDS, type CorrectableField, type CorrectionEvent, type PersonState } from './model';
+import {
+  CORRECTABLE_FIELDS,
+  type CorrectableField,
+  type CorrectionEvent,
+  type PersonState,
+  type RegisterEvent,
+} from './model';
 import { normalizePersonName } from './names';
 import { RegisterErrorCode } from './problems';
 import { parseDisabilityGrade, parseEthnicity, parseHukouType, parseMaritalStatus, parseSex } from './values';
@@ -41,6 +47,12 @@ export function applyCorrection(state: PersonState, event: CorrectionEvent, cove
     recheck && next.idNumber !== null ? parseCitizenId(next.idNumber, { today: '9999-12-31' }) : null;
   const warnings = id?.ok ? crossCheckCitizenId(id, { birthDate: next.birthDate, sex: next.sex }) : [];
   return accepted(next, warnings);
+}
+
+/** The record a correction merges its subject into (a non-empty duplicate_of), else null. */
+export function mergedInto(event: RegisterEvent): string | null {
+  if (event.type !== 'correction' || event.field.trim() !== 'duplicate_of') return null;
+  return event.value.trim() || null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergedInto } from './corrections';
 import { applyEvent, replayPerson } from './reducer';
 import {
   correction,
@@ -84,5 +85,12 @@ describe('duplicate_of correction (重复登记)', () => {
       ok: false,
       error: { code: 'PERSON_MERGED', eventId: 'E-late' },
     });
+  });
+
+  it('names the record a correction merges into (mergedInto), and nothing for others', () => {
+    expect(mergedInto(merge())).toBe('P2');
+    expect(mergedInto(merge({ value: ' ' }))).toBeNull();
+    expect(mergedInto(correction({ field: 'name', value: 'P2' }))).toBeNull();
+    expect(mergedInto(death())).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ export { deriveStatus, isInCoverage, normalizeCoverage, tryNormalizeCode } from 
 export type { ApplyContext, ApplyResult, RegisterContext } from './context';
 export { applyBirthToMother, checkMother, deriveBirthOrder, MIN_MOTHER_AGE } from './births';
 export { applyDeathToSpouse, applyDivorceToSpouse, applyMarriageToSpouse, MARRIAGE_AGE } from './marriages';
-export { isCorrectableField } from './corrections';
+export { isCorrectableField, mergedInto } from './corrections';
 export { applyEvent, effectiveEvents, replayPerson, type ReplayContext, type ReplayResult } from './reducer';
 export {
   PERSON_COLUMNS,

@@ -4,11 +4,15 @@
 // a merge is a correction that statistics, the lists and later events honour, verify still proves the
 // projection, and a rerun keeps what clerks decided.
 import { chinaDate, Role, type DuplicateEntry } from '@renkou/core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../http/http-app';
 import { TestClient } from '../../testing/http-client';
 import { registerTwice } from '../../testing/register-twice';
+import type { LifeEvent } from '../register';
 import { actor, openTestApplication, seedCounty } from '../../testing/test-application';
 import { importGeneratedCounty, OTHER_TOWNSHIP, TOWNSHIP, type App } from './records-fixtures';
 
@@ -209,5 +213,31 @@ describe('duplicates in the register', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'resident', duplicate_of: null });
     expect(await app.register.verify()).toMatchObject({ ok: true });
+  });
+
+  it('tells the other modules of a merge that arrives in an events.csv import', async () => {
+    const heard: LifeEvent[] = [];
+    app.register.onLifeEvent(async (event) => {
+      heard.push(event);
+    });
+    const [original, second] = [...truth].at(-1) as [string, string];
+    const dir = mkdtempSync(join(tmpdir(), 'renkou-merge-'));
+    writeFileSync(
+      join(dir, 'dataset.json'),
+      JSON.stringify({ coverage: '652926', start: '2019-01-01', end: '2024-12-31' }),
+    );
+    writeFileSync(
+      join(dir, 'events.csv'),
+      `event_id,type,date,person_id,field,value,reason\nM-1,correction,2024-12-01,${second},duplicate_of,${original},同一人重复登记\n`,
+    );
+    const result = await app.register.importDirectory(dir, { username: 'tester' });
+    expect(result).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(heard).toEqual([{ type: 'merged', personKey: second, date: '2024-12-01', into: original }]);
+    const row = await app.db
+      .selectFrom('persons')
+      .select(['status', 'duplicate_of'])
+      .where('person_key', '=', second)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'merged', duplicate_of: original });
   });
 });

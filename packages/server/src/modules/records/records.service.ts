@@ -19,7 +19,6 @@ import {
   type RecordProblemRow,
   type RecordSource,
   type RecordSourceInfo,
-  REGISTER_SOURCE,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -256,8 +255,8 @@ export class RecordsService {
    * 'register', the register against itself, storing its duplicate pairs.
    */
   async link(sourceName: string, username: string): Promise<LinkRunResult> {
-    if (sourceName === REGISTER_SOURCE) return this.runs.run(REGISTER_SOURCE, username);
-    return this.runs.run(this.sourceOf(sourceName).name, username);
+    // The run refuses a name without a model, listing those it has ('register' among them).
+    return this.runs.run(sourceName, username);
   }
 
   private toRecord(source: RecordSource, values: Record<string, string>): NewRecord {

@@ -16,6 +16,7 @@ import {
   type Actor,
   type Clock,
   type EventRow,
+  mergedInto,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import type { AuditService } from '../audit';
@@ -286,12 +287,13 @@ export class PersonService {
     }
     if (event.type === 'death')
       await this.register.notifyLifeEvent({ type: 'death', personKey: event.personId, date: event.date });
-    if (event.type === 'correction' && event.field === 'duplicate_of' && event.value.trim() !== '')
+    const into = mergedInto(event);
+    if (into)
       await this.register.notifyLifeEvent({
         type: 'merged',
         personKey: event.personId,
         date: event.date,
-        into: event.value.trim(),
+        into,
       });
     return { outcome, personKey: event.personId, eventId: event.eventId };
   }

@@ -200,6 +200,7 @@ export class RegisterService {
         );
       });
       for (const death of tally.deaths) await this.notifyLifeEvent({ type: 'death', ...death });
+      for (const merge of tally.merges) await this.notifyLifeEvent({ type: 'merged', ...merge });
       return { importId, report, ...tally.counts, problems: tally.sortedProblems() };
     } catch (error) {
       await this.db

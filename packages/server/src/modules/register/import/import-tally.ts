@@ -22,6 +22,8 @@ export class ImportTally {
   readonly problems: ImportProblem[] = [];
   /** Deaths now in the register (accepted, or unchanged on a rerun): other modules act on them. */
   readonly deaths: { personKey: string; date: string }[] = [];
+  /** Records merged into another as its duplicate (a duplicate_of correction): benefits stop too. */
+  readonly merges: { personKey: string; date: string; into: string }[] = [];
 
   reject(file: string, row: number, errors: readonly RowProblem[]): void {
     this.counts.rejected += 1;

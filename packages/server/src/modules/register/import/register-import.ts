@@ -12,6 +12,7 @@ import {
   readEventRow,
   type BaselinePersonRow,
   type RegisterEvent,
+  mergedInto,
 } from '@renkou/core';
 import type { Db } from '@renkou/db';
 import { existsSync, readFileSync } from 'node:fs';
@@ -249,6 +250,9 @@ export async function runRegisterImport(
         const event = c.item.event;
         if (event.type === 'death' && outcome.status !== 'rejected')
           tally.deaths.push({ personKey: event.personId, date: event.date });
+        const into = mergedInto(event);
+        if (into && outcome.status !== 'rejected')
+          tally.merges.push({ personKey: event.personId, date: event.date, into });
         if (
           outcome.status === 'rejected' &&
           (event.type === 'birth' || event.type === 'move' || event.type === 'hukou')
