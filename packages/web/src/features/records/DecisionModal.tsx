@@ -1,8 +1,34 @@
 // The frame of a 核对 decision: a modal whose OK submits the form inside, its failure shown on top,
 // and the reason every decision needs (required, audited).
 import { Alert, Form, Input, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { errorMessage } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+
+/** What a decision dialog is given: the item, and what to do when it is closed or decided. */
+export interface DecisionDialogProps<E> {
+  entry: E;
+  onClose: () => void;
+  onResolved: () => void;
+}
+
+/** One decision request with its busy state; a failure is kept to show in the modal. */
+export function useDecision<V>(decide: (values: V) => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (values: V) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await decide(values);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
+}
 
 export function DecisionModal({
   title,

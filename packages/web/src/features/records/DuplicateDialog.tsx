@@ -2,44 +2,26 @@
 // correction, both histories kept) or two people. The reason is required and audited.
 import type { DuplicateAction, DuplicateEntry } from '@renkou/core';
 import { App, Form, Radio } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { resolveDuplicate } from './api';
-import { DecisionModal, ReasonField } from './DecisionModal';
+import { DecisionModal, ReasonField, useDecision, type DecisionDialogProps } from './DecisionModal';
 
 type Choice = 'keepA' | 'keepB' | 'distinct';
 
-export function DuplicateDialog({
-  entry,
-  onClose,
-  onResolved,
-}: {
-  entry: DuplicateEntry;
-  onClose: () => void;
-  onResolved: () => void;
-}) {
+export function DuplicateDialog({ entry, onClose, onResolved }: DecisionDialogProps<DuplicateEntry>) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ choice: Choice; reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async ({ choice, reason }: { choice: Choice; reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    const action: DuplicateAction = choice === 'distinct' ? 'distinct' : 'merge';
-    const keep = choice === 'keepA' ? entry.a.personKey : choice === 'keepB' ? entry.b.personKey : undefined;
-    try {
+  const { busy, error, submit } = useDecision(
+    async ({ choice, reason }: { choice: Choice; reason: string }) => {
+      const action: DuplicateAction = choice === 'distinct' ? 'distinct' : 'merge';
+      const keep =
+        choice === 'keepA' ? entry.a.personKey : choice === 'keepB' ? entry.b.personKey : undefined;
       await resolveDuplicate(entry.id, { action, reason, ...(keep ? { keep } : {}) });
       void message.success(action === 'merge' ? t('records.merged') : t('records.resolved'));
       onResolved();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <DecisionModal

@@ -2,47 +2,27 @@
 // register must change, the register's own form opens next, prefilled from the department's record.
 import { ACTIONS_OF, type ResolveAction, type WorklistEntry } from '@renkou/core';
 import { App, Form, Radio } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../lib/api';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { prefillTarget, resolveItem } from './api';
-import { DecisionModal, ReasonField } from './DecisionModal';
+import { DecisionModal, ReasonField, useDecision, type DecisionDialogProps } from './DecisionModal';
 
-export function ResolveDialog({
-  entry,
-  onClose,
-  onResolved,
-}: {
-  entry: WorklistEntry;
-  onClose: () => void;
-  onResolved: () => void;
-}) {
+export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProps<WorklistEntry>) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ action: ResolveAction; reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const actions = ACTIONS_OF[entry.item];
 
-  const submit = async (values: { action: ResolveAction; reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await resolveItem(entry.id, { item: entry.item, ...values });
-      void message.success(t('records.resolved'));
-      onResolved();
-      if (result.prefill) {
-        const target = prefillTarget(result.prefill);
-        void navigate(target.path, { state: target.state });
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
+  const { busy, error, submit } = useDecision(async (values: { action: ResolveAction; reason: string }) => {
+    const result = await resolveItem(entry.id, { item: entry.item, ...values });
+    void message.success(t('records.resolved'));
+    onResolved();
+    if (result.prefill) {
+      const target = prefillTarget(result.prefill);
+      void navigate(target.path, { state: target.state });
     }
-  };
+  });
 
   return (
     <DecisionModal
