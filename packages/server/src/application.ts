@@ -52,11 +52,7 @@ export function createApplication(deps: ApplicationDeps): Application {
   const benefits = new BenefitsServices(deps.db, audit, clock, register, deps.crypto);
   // A death in the register stops benefits from the next month (issue 5: life events drive payments);
   // so does a merge of a record registered twice (the person is paid through the record that stays).
-  register.onLifeEvent((event) =>
-    event.type === 'death'
-      ? benefits.lifeEvents.onDeath(event.personKey, event.date)
-      : benefits.lifeEvents.onMerged(event.personKey, event.date, event.into),
-  );
+  register.onLifeEvents((events) => benefits.lifeEvents.onRegisterEvents(events));
   const persons = new PersonService(deps.db, audit, clock, register.cipher, register);
   const records = new RecordsService(deps.db, audit, clock, deps.crypto, jurisdictions, persons);
   return {

@@ -3,8 +3,9 @@
 // life-events worklist (a child turning 3, a hukou move out of the county, a death), the 年审, the
 // programme dashboard and a family's benefits for the person page.
 //
-// The register calls `benefits.lifeEvents.onDeath(personKey, deathDate)` for every accepted death
-// (application.ts wires it); POST /api/benefits/life-events/death applies a recorded death by hand.
+// The register tells `benefits.lifeEvents.onRegisterEvents` of every accepted death and merge, an
+// import's all at once (application.ts wires it); POST /api/benefits/life-events/death applies a
+// recorded death by hand.
 export { BenefitsServices } from './benefits.service';
 export type { ApplicationAction, NewApplicationInput } from './application-commands';
 export type { ApplicationView } from './applications.service';

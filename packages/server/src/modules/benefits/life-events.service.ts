@@ -19,6 +19,7 @@ import {
 } from '@renkou/core';
 import { findApplicationRow } from './application.repository';
 import { actingAs, type ActingAs } from './application-commands';
+import type { LifeEvent } from '../register';
 import type { ApplicationsService } from './applications.service';
 import { notFound, SYSTEM_USER, type BenefitsContext } from './benefits-context';
 import { findPersonRecord } from './family.repository';
@@ -34,11 +35,38 @@ export interface DeathOutcome {
   pendingLines: { lineId: string; batchId: string; periodKey: string; amountFen: number }[];
 }
 
+const KEYS_PER_QUERY = 5000;
+
 export class LifeEventsService {
   constructor(
     private readonly context: BenefitsContext,
     private readonly applications: ApplicationsService,
   ) {}
+
+  /**
+   * The register's deaths and merges: only persons with an enrolment are acted on, found in one query
+   * per KEYS_PER_QUERY persons (an import of a county's history holds tens of thousands of deaths,
+   * and few of the dead were ever enrolled).
+   */
+  async onRegisterEvents(events: readonly LifeEvent[]): Promise<void> {
+    const enrolled = new Set<string>();
+    const keys = [...new Set(events.map((event) => event.personKey))];
+    for (let at = 0; at < keys.length; at += KEYS_PER_QUERY) {
+      const rows = await this.context.db
+        .selectFrom('benefit_enrolments')
+        .select('person_key')
+        .distinct()
+        .where('person_key', 'in', keys.slice(at, at + KEYS_PER_QUERY))
+        .where('status', 'in', ['active', 'suspended'])
+        .execute();
+      for (const row of rows) enrolled.add(row.person_key);
+    }
+    for (const event of events) {
+      if (!enrolled.has(event.personKey)) continue;
+      if (event.type === 'death') await this.onDeath(event.personKey, event.date);
+      else await this.onMerged(event.personKey, event.date, event.into);
+    }
+  }
 
   /**
    * A record merged into another as its duplicate (重复登记): its live enrolments are suspended from

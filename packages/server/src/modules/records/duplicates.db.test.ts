@@ -217,8 +217,8 @@ describe('duplicates in the register', () => {
 
   it('tells the other modules of a merge that arrives in an events.csv import', async () => {
     const heard: LifeEvent[] = [];
-    app.register.onLifeEvent(async (event) => {
-      heard.push(event);
+    app.register.onLifeEvents(async (events) => {
+      heard.push(...events);
     });
     const [original, second] = [...truth].at(-1) as [string, string];
     const dir = mkdtempSync(join(tmpdir(), 'renkou-merge-'));

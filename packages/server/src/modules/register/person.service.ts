@@ -285,16 +285,13 @@ export class PersonService {
         outcome.errors.map((e) => ({ field: e.field, reason: e.message })),
       );
     }
-    if (event.type === 'death')
-      await this.register.notifyLifeEvent({ type: 'death', personKey: event.personId, date: event.date });
     const into = mergedInto(event);
-    if (into)
-      await this.register.notifyLifeEvent({
-        type: 'merged',
-        personKey: event.personId,
-        date: event.date,
-        into,
-      });
+    if (event.type === 'death')
+      await this.register.notifyLifeEvents([{ type: 'death', personKey: event.personId, date: event.date }]);
+    else if (into)
+      await this.register.notifyLifeEvents([
+        { type: 'merged', personKey: event.personId, date: event.date, into },
+      ]);
     return { outcome, personKey: event.personId, eventId: event.eventId };
   }
 }

@@ -43,7 +43,8 @@ export interface ImportOptions {
 export type LifeEvent =
   | { type: 'death'; personKey: string; date: string }
   | { type: 'merged'; personKey: string; date: string; into: string };
-export type LifeEventListener = (event: LifeEvent) => Promise<unknown>;
+/** Hears the life events of one write (a form: one; an import: every death and merge it applied). */
+export type LifeEventListener = (events: readonly LifeEvent[]) => Promise<unknown>;
 
 export class RegisterService {
   private codes: CodeBook | undefined;
@@ -61,19 +62,21 @@ export class RegisterService {
 
   readonly cipher: RegisterCipher;
 
-  /** The division codes, read once per process (the tree changes only by `renkou init`). */
   /**
-   * Listeners run after the event is committed; they must be idempotent, because a rerun of an
-   * import (or a retried form) tells them again.
+   * Listeners run after the events are committed; they must be idempotent, because a rerun of an
+   * import (or a retried form) tells them again. An import tells them all its events at once, so a
+   * listener can find the few persons it cares about in one query instead of one per death.
    */
-  onLifeEvent(listener: LifeEventListener): void {
+  onLifeEvents(listener: LifeEventListener): void {
     this.lifeEventListeners.push(listener);
   }
 
-  async notifyLifeEvent(event: LifeEvent): Promise<void> {
-    for (const listener of this.lifeEventListeners) await listener(event);
+  async notifyLifeEvents(events: readonly LifeEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const listener of this.lifeEventListeners) await listener(events);
   }
 
+  /** The division codes, read once per process (the tree changes only by `renkou init`). */
   async codeBook(): Promise<CodeBook> {
     this.codes ??= await CodeBook.open(this.db);
     return this.codes;
@@ -199,8 +202,10 @@ export class RegisterService {
           },
         );
       });
-      for (const death of tally.deaths) await this.notifyLifeEvent({ type: 'death', ...death });
-      for (const merge of tally.merges) await this.notifyLifeEvent({ type: 'merged', ...merge });
+      await this.notifyLifeEvents([
+        ...tally.deaths.map((death): LifeEvent => ({ type: 'death', ...death })),
+        ...tally.merges.map((merge): LifeEvent => ({ type: 'merged', ...merge })),
+      ]);
       return { importId, report, ...tally.counts, problems: tally.sortedProblems() };
     } catch (error) {
       await this.db
