@@ -3,7 +3,7 @@
 // alongside.
 import { join } from 'node:path';
 import { benchRoot } from '../lib/discover';
-import { loadDepartmentFile, type LoadedDataset } from './synthetic';
+import { loadDepartmentFile, loadMarriageParties, type LoadedDataset } from './synthetic';
 
 export const dataRoot = join(benchRoot, '..', '..', 'shared', 'benchmarks', 'linkage');
 export const modelsDir = join(benchRoot, 'linkage', 'models');
@@ -142,6 +142,14 @@ function chineseDatasets(): BenchDataset[] {
       model: 'chinese-deaths.json',
       trivialRules: [['citizenId(id_number)'], ['name', 'birth_date']],
       load: load('demo', 'civil_deaths'),
+      county: 'demo',
+    },
+    {
+      key: 'cn_marriages',
+      files: ['synthetic demo 652926: civil_marriages.csv as its two parties', 'register persons'],
+      model: 'chinese-marriages.json',
+      trivialRules: [['citizenId(id_number)'], ['name', 'birth_date']],
+      load: (log) => loadMarriageParties('demo', log),
       county: 'demo',
     },
     {

@@ -4,7 +4,7 @@
 // the generator wrote (truth/<file>.csv: record_id → person_id, '' when the register lacks the person).
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, type RecordTable } from '@renkou/core';
+import { marriageParties, parseCsv, type RecordTable } from '@renkou/core';
 import { RegisterPersons, departmentTruthLabels } from '../../packages/core/src/linkage/register-persons';
 import { readCsvTable } from '../../packages/cli/src/commands/link-files';
 import { benchRoot } from '../lib/discover';
@@ -119,6 +119,30 @@ export async function loadDepartmentFile(
   const truth = new Map<string, string>();
   for await (const row of csvRows(join(dir, 'truth', `${file}.csv`))) {
     truth.set(row.record_id ?? '', row.person_id ?? '');
+  }
+  return { tables: [department, table], labels: departmentTruthLabels(department, truth, table) };
+}
+
+/**
+ * Civil-affairs marriages and divorces as their parties (record_id#1, record_id#2, as the server stores
+ * them) against the county's register; the truth names each party's person.
+ */
+export async function loadMarriageParties(
+  county: string,
+  log: (message: string) => void,
+): Promise<LoadedDataset> {
+  const { dir, table } = await countyRegister(county, log);
+  const path = join(dir, 'civil_marriages.csv');
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: the county was generated before civil_marriages.csv; delete ${dir}`);
+  const parties: Record<string, string>[] = [];
+  for await (const row of csvRows(path)) parties.push(...marriageParties(row));
+  const header = Object.keys(parties[0] ?? { record_id: '' });
+  const department: RecordTable = { header, rows: parties.map((p) => header.map((c) => p[c] ?? '')) };
+  const truth = new Map<string, string>();
+  for await (const row of csvRows(join(dir, 'truth', 'civil_marriages.csv'))) {
+    truth.set(`${row.record_id}#1`, row.person_id_1 ?? '');
+    truth.set(`${row.record_id}#2`, row.person_id_2 ?? '');
   }
   return { tables: [department, table], labels: departmentTruthLabels(department, truth, table) };
 }

@@ -1,8 +1,8 @@
 // `renkou generate --coverage CODE --persons N --from DATE --to DATE --seed S --out DIR [--tfr X] [--srb X]`
 // (spec/interchange.md §3): writes a synthetic register dataset (dataset.json, persons.csv,
-// events.csv) and department files (hospital_births.csv, hukou.csv, civil_deaths.csv) with their
-// truth (truth/*.csv). Villages come from the national division list under the coverage. Defaults:
-// 拜城县 (652926) at its 2020 census size, 2010-01-01 to 2024-12-31 (15 years), seed 1.
+// events.csv) and department files (hospital_births.csv, hukou.csv, civil_deaths.csv,
+// civil_marriages.csv) with their truth (truth/*.csv). Villages come from the national division list
+// under the coverage. Defaults: 拜城县 (652926) at its 2020 census size, 2010-01-01 to 2024-12-31 (15 years), seed 1.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';

@@ -2,9 +2,17 @@
 // resolutions, completeness and record imports. The server answers with them and the web app reads
 // them; both import them from here. Types and constants only.
 
-/** Sources with a linkage model: their records are linked against the register. */
-export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths', 'hukou'] as const;
+/**
+ * Sources with a linkage model: their records are linked against the register (a marriage record as
+ * its two parties, record_id#1 and record_id#2).
+ */
+export const LINKABLE_SOURCES = ['hospital_births', 'civil_deaths', 'hukou', 'civil_marriages'] as const;
 export type LinkableSource = (typeof LINKABLE_SOURCES)[number];
+
+/** Sources whose records name a place, so that 统计求实率 can be counted by township (a marriage record names none). */
+export const COMPLETENESS_SOURCES: readonly LinkableSource[] = LINKABLE_SOURCES.filter(
+  (source) => source !== 'civil_marriages',
+);
 
 /** A link run's source: a department's, or 'register' for the register against itself (重复登记). */
 export const REGISTER_SOURCE = 'register';

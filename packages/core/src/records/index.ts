@@ -7,3 +7,10 @@ export {
 } from './sources';
 export { readRecordRow, type RecordProblem, type RecordRowResult } from './record-rows';
 export * from './api-types';
+export {
+  factsInIdNumber,
+  MARRIAGE_SOURCE,
+  marriageOfParty,
+  marriageParties,
+  partyRecordId,
+} from './marriage-parties';

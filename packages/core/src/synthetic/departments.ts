@@ -8,6 +8,7 @@ import type { Random } from './random';
 import { homophone, idDigitError, traditional, typo } from './record-errors';
 import type {
   CivilDeathRow,
+  CivilMarriageRow,
   HospitalBirthRow,
   HukouRow,
   SyntheticErrorKind,
@@ -18,7 +19,10 @@ import type {
 type Row = Record<string, string>;
 type Mistake = (row: Row, random: Random) => boolean;
 
-function nameMistakes(field: string, prefix: 'name' | 'mother_name'): [SyntheticErrorKind, Mistake][] {
+function nameMistakes(
+  field: string,
+  prefix: 'name' | 'mother_name' | 'name_1' | 'name_2',
+): [SyntheticErrorKind, Mistake][] {
   const change =
     (make: (random: Random, name: string) => string | undefined): Mistake =>
     (row, random) => {
@@ -82,6 +86,14 @@ const DEATH_MISTAKES: [SyntheticErrorKind, Mistake][] = [
   ['birth_date_shift', dateShift('birth_date', 20)],
 ];
 
+const MARRIAGE_MISTAKES: [SyntheticErrorKind, Mistake][] = [
+  ...nameMistakes('name_1', 'name_1'),
+  ...nameMistakes('name_2', 'name_2'),
+  ['id_1_digit', idMistake('id_number_1')],
+  ['id_2_digit', idMistake('id_number_2')],
+  ['date_shift', dateShift('date', 3)],
+];
+
 export interface BirthRecordInput {
   day: number;
   /** '' when the birth is deliberately missing from the register. */
@@ -107,12 +119,17 @@ export interface PersonRecordInput {
 }
 
 export class DepartmentRecords {
-  private readonly counters = { births: 0, hukou: 0, deaths: 0 };
+  private readonly counters = { births: 0, hukou: 0, deaths: 0, marriages: 0 };
 
+  /**
+   * `marriageRandom` draws only for civil_marriages.csv, so that adding that file left every other
+   * file of a seed as it was.
+   */
   constructor(
     private readonly random: Random,
     private readonly places: Places,
     private readonly errorRate: number,
+    private readonly marriageRandom: Random,
   ) {}
 
   hospitalBirth(input: BirthRecordInput): SyntheticRecord[] {
@@ -186,6 +203,37 @@ export class DepartmentRecords {
     ];
   }
 
+  /** A civil-affairs marriage or divorce registration: party 1 is the man, party 2 the woman. */
+  civilMarriage(
+    event: 'marriage' | 'divorce',
+    man: PersonRecordInput,
+    woman: PersonRecordInput,
+    day: number,
+  ): SyntheticRecord[] {
+    const row: CivilMarriageRow = {
+      record_id: `CM${String(++this.counters.marriages).padStart(7, '0')}`,
+      event,
+      date: dateFromDay(day),
+      id_number_1: man.idNumber,
+      name_1: man.name,
+      id_number_2: woman.idNumber,
+      name_2: woman.name,
+    };
+    const kinds = this.spoil(row, MARRIAGE_MISTAKES, this.marriageRandom);
+    return [
+      { file: 'civil_marriages', row },
+      {
+        file: 'truth/civil_marriages',
+        row: {
+          record_id: row.record_id,
+          person_id_1: man.personId,
+          person_id_2: woman.personId,
+          errors: kinds.join(';'),
+        },
+      },
+    ];
+  }
+
   private hospital(place: number): string {
     const u = this.random.next();
     if (u < 0.5) return '拜城县人民医院';
@@ -196,13 +244,17 @@ export class DepartmentRecords {
   }
 
   /** Puts 0, 1 or 2 mistakes into the row (errorRate = share of rows with any). */
-  private spoil(row: Row, mistakes: readonly [SyntheticErrorKind, Mistake][]): SyntheticErrorKind[] {
+  private spoil(
+    row: Row,
+    mistakes: readonly [SyntheticErrorKind, Mistake][],
+    random = this.random,
+  ): SyntheticErrorKind[] {
     const kinds: SyntheticErrorKind[] = [];
-    const u = this.random.next();
+    const u = random.next();
     const wanted = u < this.errorRate * 0.2 ? 2 : u < this.errorRate ? 1 : 0;
     for (let attempt = 0; kinds.length < wanted && attempt < 6; attempt++) {
-      const [kind, mistake] = this.random.pick(mistakes);
-      if (!kinds.includes(kind) && mistake(row, this.random)) kinds.push(kind);
+      const [kind, mistake] = random.pick(mistakes);
+      if (!kinds.includes(kind) && mistake(row, random)) kinds.push(kind);
     }
     return kinds;
   }

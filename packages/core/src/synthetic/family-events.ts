@@ -56,6 +56,10 @@ function marry(sim: Simulation, groom: number, bride: number): void {
   if (day === undefined) return;
   const [subject, other] = random.chance(0.5) ? [groom, bride] : [bride, groom];
   sim.event(day, { type: 'marriage', person_id: pop.personId(subject), spouse_id: pop.personId(other) });
+  sim.records(
+    day,
+    sim.departments.civilMarriage('marriage', sim.personRecord(groom), sim.personRecord(bride), day),
+  );
   for (const [person, spouse] of [
     [groom, bride],
     [bride, groom],
@@ -88,6 +92,10 @@ export function simulateDivorces(sim: Simulation): void {
     if (day === undefined) continue;
     const [subject, other] = random.chance(0.5) ? [husband, wife] : [wife, husband];
     sim.event(day, { type: 'divorce', person_id: pop.personId(subject), spouse_id: pop.personId(other) });
+    sim.records(
+      day,
+      sim.departments.civilMarriage('divorce', sim.personRecord(husband), sim.personRecord(wife), day),
+    );
     for (const person of [wife, husband]) {
       pop.marital[person] = MaritalCode.Divorced;
       pop.spouse[person] = NONE;

@@ -4,6 +4,8 @@ import { generateSyntheticCounty } from './generator';
 import { RegisterHarness } from './register-harness';
 import {
   SYNTHETIC_ERROR_KINDS,
+  type CivilMarriageRow,
+  type MarriageTruthRow,
   type SyntheticEventRow,
   type SyntheticFile,
   type SyntheticTruthRow,
@@ -168,5 +170,40 @@ describe('department files and truth', () => {
     expect([...kinds].every((kind) => (SYNTHETIC_ERROR_KINDS as readonly string[]).includes(kind))).toBe(
       true,
     );
+  });
+  it('has one civil-affairs record per marriage and divorce, the man as party 1, with its truth', () => {
+    const sexOf = new Map(small.persons.map((p) => [p.person_id, p.sex]));
+    for (const e of events) if (e.sex) sexOf.set(e.person_id!, e.sex); // births and arrivals
+    const civil = small.records
+      .filter((r) => r.file === 'civil_marriages')
+      .map((r) => r.row as CivilMarriageRow);
+    const truth = new Map(
+      small.records
+        .filter((r) => r.file === 'truth/civil_marriages')
+        .map((r) => [(r.row as MarriageTruthRow).record_id, r.row as MarriageTruthRow]),
+    );
+    const pairsOf = (list: { event: string; date: string; a: string; b: string }[]) =>
+      list.map((x) => `${x.event} ${x.date} ${[x.a, x.b].sort().join('+')}`).sort();
+    const fromEvents = events
+      .filter((e) => e.type === 'marriage' || e.type === 'divorce')
+      .map((e) => ({ event: e.type!, date: e.date!, a: e.person_id!, b: e.spouse_id! }));
+    const shifted = new Set<string>();
+    const fromRecords = civil.map((row) => {
+      const t = truth.get(row.record_id)!;
+      expect(sexOf.get(t.person_id_1)).toBe('1');
+      expect(sexOf.get(t.person_id_2)).toBe('2');
+      if (t.errors.includes('date_shift')) shifted.add(row.record_id);
+      return { event: row.event, date: row.date, a: t.person_id_1, b: t.person_id_2 };
+    });
+    expect(civil.length).toBe(truth.size);
+    expect(fromEvents.length).toBeGreaterThan(50);
+    // Every record names the event's two people; its date is the event's unless a shift was injected.
+    const unshifted = fromRecords.filter((_, i) => !shifted.has(civil[i]!.record_id));
+    expect(fromRecords.length).toBe(fromEvents.length);
+    const expected = new Set(pairsOf(fromEvents));
+    expect(pairsOf(unshifted).filter((key) => !expected.has(key))).toEqual([]);
+    const kinds = new Set([...truth.values()].flatMap((t) => t.errors.split(';').filter(Boolean)));
+    for (const kind of ['name_1_typo', 'name_2_homophone', 'id_1_digit', 'id_2_digit'])
+      expect(kinds).toContain(kind);
   });
 });

@@ -160,6 +160,8 @@ export function createSyntheticCounty(input: SyntheticCountyOptions): SyntheticC
   };
   buildBaseline(world, random.fork(12));
   const simulationRandom = random.fork(13);
+  // Drawn last from the seed: civil_marriages.csv came later, and the other files stayed as they were.
+  const marriageRecordsRandom = random.fork(14);
   let started = false;
   return {
     options,
@@ -171,7 +173,7 @@ export function createSyntheticCounty(input: SyntheticCountyOptions): SyntheticC
     records() {
       if (started) throw new Error('records() can be read once');
       started = true;
-      return new Simulation(world, simulationRandom).run(simulateYear);
+      return new Simulation(world, simulationRandom, marriageRecordsRandom).run(simulateYear);
     },
   };
 }

@@ -71,9 +71,24 @@ export const CIVIL_DEATH_COLUMNS = [
 ] as const;
 export type CivilDeathRow = Record<(typeof CIVIL_DEATH_COLUMNS)[number], string>;
 
+export const CIVIL_MARRIAGE_COLUMNS = [
+  'record_id',
+  'event',
+  'date',
+  'id_number_1',
+  'name_1',
+  'id_number_2',
+  'name_2',
+] as const;
+export type CivilMarriageRow = Record<(typeof CIVIL_MARRIAGE_COLUMNS)[number], string>;
+
 /** Truth for a department record: the register person it is about ('' = deliberately not in the register). */
 export const TRUTH_COLUMNS = ['record_id', 'person_id', 'errors'] as const;
 export type SyntheticTruthRow = Record<(typeof TRUTH_COLUMNS)[number], string>;
+
+/** Truth for a marriage or divorce record: the register persons of party 1 (the man) and party 2. */
+export const MARRIAGE_TRUTH_COLUMNS = ['record_id', 'person_id_1', 'person_id_2', 'errors'] as const;
+export type MarriageTruthRow = Record<(typeof MARRIAGE_TRUTH_COLUMNS)[number], string>;
 
 /** Every file but persons.csv, with its columns; truth files live in the truth/ folder. */
 export const SYNTHETIC_FILES = {
@@ -81,9 +96,11 @@ export const SYNTHETIC_FILES = {
   hospital_births: HOSPITAL_BIRTH_COLUMNS,
   hukou: HUKOU_COLUMNS,
   civil_deaths: CIVIL_DEATH_COLUMNS,
+  civil_marriages: CIVIL_MARRIAGE_COLUMNS,
   'truth/hospital_births': TRUTH_COLUMNS,
   'truth/hukou': TRUTH_COLUMNS,
   'truth/civil_deaths': TRUTH_COLUMNS,
+  'truth/civil_marriages': MARRIAGE_TRUTH_COLUMNS,
 } as const;
 export type SyntheticFile = keyof typeof SYNTHETIC_FILES;
 
@@ -92,7 +109,9 @@ export type SyntheticRecord =
   | { file: 'hospital_births'; row: HospitalBirthRow }
   | { file: 'hukou'; row: HukouRow }
   | { file: 'civil_deaths'; row: CivilDeathRow }
-  | { file: 'truth/hospital_births' | 'truth/hukou' | 'truth/civil_deaths'; row: SyntheticTruthRow };
+  | { file: 'civil_marriages'; row: CivilMarriageRow }
+  | { file: 'truth/hospital_births' | 'truth/hukou' | 'truth/civil_deaths'; row: SyntheticTruthRow }
+  | { file: 'truth/civil_marriages'; row: MarriageTruthRow };
 
 /**
  * Kinds of injected differences listed in the truth files' `errors` column (';'-separated). The
@@ -111,6 +130,15 @@ export const SYNTHETIC_ERROR_KINDS = [
   'mother_id_missing',
   'id_digit',
   'id_missing',
+  'name_1_typo',
+  'name_1_homophone',
+  'name_1_traditional',
+  'name_2_typo',
+  'name_2_homophone',
+  'name_2_traditional',
+  'id_1_digit',
+  'id_2_digit',
+  'date_shift',
   'birth_date_shift',
   'event_date_shift',
   'death_date_shift',

@@ -41,11 +41,17 @@ export class Simulation {
   constructor(
     readonly world: World,
     readonly random: Random,
+    marriageRecordsRandom: Random,
   ) {
     this.pop = world.population;
     this.places = world.places;
     this.options = world.options;
-    this.departments = new DepartmentRecords(random.fork(99), world.places, world.options.recordErrorRate);
+    this.departments = new DepartmentRecords(
+      random.fork(99),
+      world.places,
+      world.options.recordErrorRate,
+      marriageRecordsRandom,
+    );
     this.certificates = random.between(10_000_000, 90_000_000);
   }
 

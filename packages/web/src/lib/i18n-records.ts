@@ -10,6 +10,10 @@ export const recordsMessages = {
   'records.source.hospital_births': ['医院出生医学记录', 'Hospital births'],
   'records.source.civil_deaths': ['民政死亡（火化）记录', 'Civil-affairs deaths'],
   'records.source.hukou': ['公安户籍记录', 'Police hukou rows'],
+  'records.source.civil_marriages': [
+    '民政婚姻登记记录（按双方当事人）',
+    'Civil-affairs marriages (by party)',
+  ],
   'records.records': ['已导入 {n} 条', '{n} records imported'],
   'records.neverLinked': ['尚未比对', 'Not linked yet'],
   'records.lastRun': [

@@ -1,13 +1,18 @@
 // `renkou import records --source NAME FILE`: one department's file, all or nothing (spec §2). Any
 // bad row rejects the whole file with a report naming row, field and reason; a good file is stored
 // in one transaction, idempotent by (source, record_id): the same record again is unchanged, the
-// same record_id with other content is a conflict that rejects the file.
+// same record_id with other content is a conflict that rejects the file. A marriage or divorce record
+// is stored as its two parties (record_id#1, record_id#2: marriage-parties.ts in core), each linked to
+// the register on its own; counts and reports still speak of the file's rows.
 import {
   authorize,
   canonicalJson,
   chinaDate,
   DomainError,
   ErrorCode,
+  MARRIAGE_SOURCE,
+  marriageOfParty,
+  marriageParties,
   RECORD_SOURCES,
   readRecordRow,
   sensitiveRecordColumns,
@@ -51,8 +56,15 @@ const MAIN_ID_COLUMN: Record<string, string> = {
   hospital_births: 'mother_id_number',
   hukou: 'id_number',
   civil_deaths: 'id_number',
-  civil_marriages: 'id_number_1',
+  // a party's own (the record is stored as its two parties)
+  civil_marriages: 'id_number',
 };
+/** A party's ID number and the spouse's, sealed at rest like the file's ID columns. */
+const PARTY_SENSITIVE_COLUMNS = ['id_number', 'spouse_id_number'];
+
+/** The file row's record_id of a stored record (a marriage party's is its record's). */
+const fileRecordId = (source: string, recordId: string) =>
+  source === MARRIAGE_SOURCE ? marriageOfParty(recordId).recordId : recordId;
 
 export class RecordsService {
   /** Link runs against the register (background jobs with progress, or awaited by the CLI). */
@@ -116,7 +128,9 @@ export class RecordsService {
         continue;
       }
       rowOf.set(id, rowNo);
-      records.push(this.toRecord(source, result.values));
+      if (source.name === MARRIAGE_SOURCE)
+        records.push(...marriageParties(result.values).map((party) => this.toRecord(source, party)));
+      else records.push(this.toRecord(source, result.values));
     }
     const importId = uuidv7(this.clock.now().getTime());
     const startedAt = this.clock.now();
@@ -140,20 +154,24 @@ export class RecordsService {
             source.name,
             records.map((r) => r.recordId),
           );
+          const conflicting = new Set<string>();
           const fresh = records.filter((r) => {
             const hash = existing.get(r.recordId);
-            if (hash !== undefined && hash !== r.contentHash)
+            const id = fileRecordId(source.name, r.recordId);
+            if (hash !== undefined && hash !== r.contentHash && !conflicting.has(id)) {
+              conflicting.add(id); // once per file row, though both parties of a marriage differ
               problems.push({
-                row: rowOf.get(r.recordId) ?? 0,
+                row: rowOf.get(id) ?? 0,
                 field: 'record_id',
                 code: 'RECORD_ID_CONFLICT',
-                message: `record_id ${r.recordId} 已导入过内容不同的记录`,
+                message: `record_id ${id} 已导入过内容不同的记录`,
               });
+            }
             return hash === undefined;
           });
           if (problems.length > 0) throw new RejectedFile();
           await insertRecords(trx, importId, source.name, fresh);
-          return fresh.length;
+          return new Set(fresh.map((r) => fileRecordId(source.name, r.recordId))).size;
         });
       } catch (error) {
         if (!(error instanceof RejectedFile)) throw error;
@@ -166,7 +184,7 @@ export class RecordsService {
       status,
       rows: rowOf.size + new Set(problems.map((p) => p.row)).size,
       added: status === 'done' ? added : 0,
-      unchanged: status === 'done' ? records.length - added : 0,
+      unchanged: status === 'done' ? rowOf.size - added : 0,
       problems: problems.sort((a, b) => a.row - b.row),
     };
     if (status === 'rejected') {
@@ -262,7 +280,9 @@ export class RecordsService {
   private toRecord(source: RecordSource, values: Record<string, string>): NewRecord {
     const open: Record<string, string> = { ...values };
     const secret: Record<string, string> = {};
-    for (const column of sensitiveRecordColumns(source)) {
+    const sensitive =
+      source.name === MARRIAGE_SOURCE ? PARTY_SENSITIVE_COLUMNS : sensitiveRecordColumns(source);
+    for (const column of sensitive) {
       if (open[column]) secret[column] = open[column] as string;
       delete open[column];
     }

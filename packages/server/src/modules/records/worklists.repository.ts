@@ -19,10 +19,10 @@ const birthDateDiffers = sql`(coalesce(${recordField('birth_date')}, '') <> '' a
 const sexDiffers = sql`(coalesce(${recordField('sex')}, '') <> '' and ${recordField('sex')} <> p.sex::text)`;
 /**
  * Sources whose record's blind index is the person's own ID number (a hospital birth's is the
- * mother's; a death record's is the deceased's). The register lacking an ID the record has is a
- * difference too (补录 by a correction).
+ * mother's; a death record's is the deceased's; a marriage party's its own). The register lacking an
+ * ID the record has is a difference too (补录 by a correction).
  */
-export const OWN_ID_SOURCES: readonly string[] = ['hukou', 'civil_deaths'];
+export const OWN_ID_SOURCES: readonly string[] = ['hukou', 'civil_deaths', 'civil_marriages'];
 const idDiffers = sql`(d.source in (${sql.join(OWN_ID_SOURCES)}) and r.id_number_index is not null and r.id_number_index is distinct from p.id_number_index)`;
 const anyDiffers = sql<boolean>`(${nameDiffers} or ${birthDateDiffers} or ${sexDiffers} or ${idDiffers})`;
 

@@ -1,6 +1,6 @@
 // 统计求实率: of a source's records, the share the register also holds, by township, for a year or all;
 // records still to review or not yet linked are counted apart so a backlog does not pass for omissions.
-import { LINKABLE_SOURCES, type CompletenessCounts, type LinkableSource } from '@renkou/core';
+import { COMPLETENESS_SOURCES, type CompletenessCounts, type LinkableSource } from '@renkou/core';
 import { Alert, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -64,7 +64,7 @@ export function CompletenessPanel() {
           value={source}
           onChange={(value) => setSource(value)}
           style={{ width: 200 }}
-          options={LINKABLE_SOURCES.map((s) => ({ value: s, label: sourceLabel(i18n, s) }))}
+          options={COMPLETENESS_SOURCES.map((s) => ({ value: s, label: sourceLabel(i18n, s) }))}
         />
         <Select
           value={year ?? ''}
