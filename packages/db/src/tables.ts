@@ -40,6 +40,7 @@ import type {
   LinkDecisionsTable,
   LinkResolutionsTable,
   DuplicatePairsTable,
+  SameBirthRecordsTable,
 } from './tables/records';
 import type {
   StatCubePopulationTable,
@@ -83,6 +84,7 @@ export interface Database {
   link_decisions: LinkDecisionsTable;
   link_resolutions: LinkResolutionsTable;
   duplicate_pairs: DuplicatePairsTable;
+  same_birth_records: SameBirthRecordsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;
   benefit_applications: BenefitApplicationsTable;

@@ -19,7 +19,17 @@ export const REGISTER_SOURCE = 'register';
 export const LINK_RUN_SOURCES = [...LINKABLE_SOURCES, REGISTER_SOURCE] as const;
 export type LinkRunSource = (typeof LINK_RUN_SOURCES)[number];
 
-export const WORKLIST_ITEMS = ['unregistered_birth', 'conflict', 'death_alive', 'review'] as const;
+/**
+ * hukou_unmatched (户籍变动未对上): a hukou row of a move in, a move out or a death with no register
+ * person; a hukou birth without one is an unregistered_birth.
+ */
+export const WORKLIST_ITEMS = [
+  'unregistered_birth',
+  'conflict',
+  'death_alive',
+  'hukou_unmatched',
+  'review',
+] as const;
 export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
 
 export type ResolveAction = 'match' | 'non_match' | 'register' | 'correct' | 'keep' | 'dismiss';
@@ -30,7 +40,12 @@ export const ACTIONS_OF: Record<WorklistItem, readonly ResolveAction[]> = {
   unregistered_birth: ['register', 'dismiss'],
   conflict: ['correct', 'keep'],
   death_alive: ['register', 'dismiss'],
+  // register: 办理迁入登记 (a move in only); dismiss: 已核实，不需登记; keep: 登记库另有此人.
+  hukou_unmatched: ['register', 'dismiss', 'keep'],
 };
+
+/** Hukou events of the hukou_unmatched list; only a move in is registered from it (the hukou form). */
+export const HUKOU_UNMATCHED_EVENTS = ['move_in', 'move_out', 'death'] as const;
 
 export interface LinkRunProgress {
   stage: string;
@@ -96,16 +111,34 @@ export interface WorklistEntry {
     place: string | null;
     motherName: string;
     hospital: string;
+    /** A hukou row's event (birth, move_in, move_out, death); '' for other sources. */
+    event: string;
   };
+  /** The register person the record is about, or on a list of unmatched records the closest candidate. */
   person: RegisterPersonBrief | null;
   conflicts: FieldConflict[];
   /** Programmes the person is enrolled in and paid (deaths: their payments must stop). */
   benefits: string[];
+  /** On a hospital birth: the hukou row of the same baby (户籍也有此出生, ADR 0019), resolved with it. */
+  sameBirth: SameBirthRecord | null;
+}
+
+/** A hukou birth row shown on the hospital birth of the same baby. */
+export interface SameBirthRecord {
+  decisionId: string;
+  recordId: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  /** The baby's hukou village. */
+  place: string;
+  /** When the hukou office settled the hukou. */
+  date: string | null;
 }
 
 /** The register form to open next, with its values: the clerk checks them and submits. */
 export interface Prefill {
-  form: 'birth' | 'death' | 'correction';
+  form: 'birth' | 'death' | 'correction' | 'hukou';
   /** Query of /register/new/FORM (mother=KEY or person=KEY). */
   query: Record<string, string>;
   values: Record<string, string>;

@@ -14,3 +14,12 @@ export {
   marriageParties,
   partyRecordId,
 } from './marriage-parties';
+export {
+  birthDateInId,
+  nameAgreement,
+  pairSameBirths,
+  sameBirthScore,
+  SAME_BIRTH_MAX_DAYS,
+  type BirthRecordBrief,
+  type SameBirthPair,
+} from './same-birth';

@@ -1,4 +1,4 @@
-// Other departments' records and their linkage to the register (migrations 0006, 0008).
+// Other departments' records and their linkage to the register (migrations 0006, 0008, 0012, 0013).
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, PlainDate, Json } from './column-types';
 
@@ -57,7 +57,7 @@ export interface LinkDecisionsTable {
 
 export interface LinkResolutionsTable {
   decision_id: string;
-  item: 'unregistered_birth' | 'conflict' | 'death_alive';
+  item: 'unregistered_birth' | 'conflict' | 'death_alive' | 'hukou_unmatched';
   action: 'register' | 'correct' | 'keep' | 'dismiss';
   reason: string;
   resolved_by: string;
@@ -80,4 +80,12 @@ export interface DuplicatePairsTable {
   resolved_by: string | null;
   resolved_at: Timestamp | null;
   created_at: Timestamp;
+}
+
+/** A hukou birth row and a hospital birth of one baby the register lacks (ADR 0019). */
+export interface SameBirthRecordsTable {
+  hukou_record_id: string;
+  hospital_record_id: string;
+  score: number;
+  paired_at: Timestamp;
 }

@@ -36,6 +36,7 @@ import {
 import type { DuplicatePair } from './duplicate-pairs';
 import { MATCH_AT } from './link-decisions';
 import { replaceOpenPairs } from './duplicates.repository';
+import { BIRTH_SOURCES, refreshSameBirths } from './same-births';
 import { decideInWorker, findDuplicatesInWorker } from './link-in-worker';
 import {
   linkSourceToRegister,
@@ -211,6 +212,8 @@ export class LinkRunsService {
         createdAt,
         async (done) => report('store', done, decisions.length),
       );
+      // The missing births changed: pair the hukou rows and hospital births of one baby again.
+      if (BIRTH_SOURCES.includes(source)) await refreshSameBirths(trx, this.crypto, createdAt);
       await this.finished(trx, runId, who, source, counts);
     });
     return { runId, decisions, pairs: [], counts };

@@ -20,6 +20,27 @@ export interface GeneratedCounty {
   /** record_id → person_id per source ('' = the register lacks the event). */
   truth: Record<Source, Map<string, string>>;
   hospitalRecords: number;
+  /** Hukou birth row → the hospital birth of the same baby (every birth the hukou office recorded). */
+  sameBaby: Map<string, string>;
+}
+
+type GeneratorRecord = Awaited<ReturnType<typeof importGeneratedRegister>>['county']['records'][number];
+
+/**
+ * The truth names no person for a baby the register lacks, so the baby is found by the generator's
+ * order: it writes a birth's hospital record, its truth row, then the hukou birth row (giveBirth).
+ */
+function sameBabyOf(records: readonly GeneratorRecord[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  records.forEach((record, i) => {
+    const row = record.row as Record<string, string>;
+    if (record.file !== 'hukou' || row.event !== 'birth') return;
+    // Left out if the order ever changes: the test of same-baby pairs checks every birth is here.
+    const hospital = records[i - 2];
+    if (hospital?.file === 'hospital_births')
+      pairs.set(row.record_id as string, (hospital.row as Record<string, string>).record_id as string);
+  });
+  return pairs;
 }
 
 /** Generates the county, imports its register and department files; the tree must be loaded. */
@@ -28,7 +49,7 @@ export async function importGeneratedCounty(
   persons = 1500,
   sources: readonly Source[] = ['hospital_births', 'civil_deaths'],
 ): Promise<GeneratedCounty> {
-  const { dir, rowsOf } = await importGeneratedRegister(app, {
+  const { dir, rowsOf, county } = await importGeneratedRegister(app, {
     townships: [TOWNSHIP, OTHER_TOWNSHIP],
     persons,
     from: '2019-01-01',
@@ -53,6 +74,7 @@ export async function importGeneratedCounty(
       hukou: truthOf('hukou'),
     },
     hospitalRecords: rowsOf('hospital_births').length,
+    sameBaby: sameBabyOf(county.records),
   };
 }
 

@@ -105,7 +105,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ records: RecordsService }> =
     {
       schema: {
         tags,
-        summary: '各核对清单的待办数（本人管辖范围）',
+        summary:
+          '各核对清单的待办数（本人管辖范围）：漏报出生（医院与户籍记录同一婴儿只计一次）、信息不一致、已故仍在册、户籍变动未对上、待人工核对',
         response: { 200: z.record(itemSchema, z.number()), ...errorResponses },
       },
     },
@@ -117,7 +118,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ records: RecordsService }> =
     {
       schema: {
         tags,
-        summary: '核对清单：漏报出生、信息不一致、已故仍在册（享受待遇者优先）、待人工核对',
+        summary:
+          '核对清单：漏报出生（户籍也有此出生的随医院记录显示）、信息不一致、已故仍在册（享受待遇者优先）、户籍变动未对上（迁入、迁出、死亡的户籍记录在登记库中找不到人）、待人工核对',
         params: z.strictObject({ item: itemSchema }),
         querystring: worklistQuery,
         response: {
@@ -147,7 +149,8 @@ export const recordsRoutes: FastifyPluginAsyncZod<{ records: RecordsService }> =
     {
       schema: {
         tags,
-        summary: '处理核对事项（须写明原因）；登记出生、死亡或更正时返回预填的表单内容',
+        summary:
+          '处理核对事项（须写明原因；同一婴儿的户籍出生记录一并处理）；登记出生、死亡、迁入或更正时返回预填的表单内容',
         params: idParams,
         body: resolveBody,
         response: { 200: resolveSchema, ...errorResponses },

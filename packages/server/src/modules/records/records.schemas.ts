@@ -62,10 +62,23 @@ export const entrySchema = z.object({
     place: z.string().nullable(),
     motherName: z.string(),
     hospital: z.string(),
+    event: z.string().describe('公安户籍记录的事项：birth、move_in、move_out、death；其他来源为空'),
   }),
   person: personBriefSchema.nullable(),
   conflicts: z.array(conflictSchema),
   benefits: z.array(z.string()),
+  sameBirth: z
+    .object({
+      decisionId: z.string(),
+      recordId: z.string(),
+      name: z.string(),
+      sex: z.string(),
+      birthDate: z.string(),
+      place: z.string(),
+      date: z.string().nullable(),
+    })
+    .nullable()
+    .describe('户籍也有此出生：同一婴儿的公安户籍出生记录，随本条一并处理'),
 });
 
 const resolutionSchema = z.object({ action: z.string(), reason: z.string(), by: z.string(), at: z.string() });
@@ -95,7 +108,7 @@ export const resolveSchema = z.object({
   action: actionSchema,
   prefill: z
     .object({
-      form: z.enum(['birth', 'death', 'correction']),
+      form: z.enum(['birth', 'death', 'correction', 'hukou']),
       query: z.record(z.string(), z.string()),
       values: z.record(z.string(), z.string()),
     })

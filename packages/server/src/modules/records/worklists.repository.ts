@@ -2,9 +2,12 @@
 // it is now: a conflict corrected in the register or a death registered leaves its list by itself.
 // Scope: an item with a register person belongs where the person's hukou or residence lies; a birth
 // the register lacks belongs where the record's place lies (the hospital's address, the hukou row's
-// village). A hukou row of a birth the register lacks is a missing birth like a hospital's; hukou rows
-// of other events without a register person (move-in, move-out, death) are on no list.
-import type { WorklistItem } from '@renkou/core';
+// village). A hukou row of a birth the register lacks is a missing birth like a hospital's; when it
+// records the same baby as a hospital birth (same_birth_records, ADR 0019) it rides on the hospital's
+// item, which then also belongs to the hukou row's village. Hukou rows of other events without a
+// register person (move-in, move-out, death) are on their own list (hukou_unmatched), in the row's
+// village, with the closest candidate if the run found one.
+import { HUKOU_UNMATCHED_EVENTS, type WorklistItem } from '@renkou/core';
 import { sql, type Db } from '@renkou/db';
 import type { Executor } from '../audit';
 
@@ -33,14 +36,22 @@ const notResolved = (item: ResolvedItem) =>
 const personInScope = (scope: string) =>
   sql<boolean>`(p.status <> 'merged' and (p.hukou_code like ${`${scope}%`} or p.residence_code like ${`${scope}%`}))`;
 const recordInScope = (scope: string) => sql<boolean>`(r.jurisdiction_code like ${`${scope}%`})`;
+/** A hospital birth with the hukou row of the same baby is also the hukou village's item. */
+const birthInScope = (scope: string) =>
+  sql<boolean>`(${recordInScope(scope)} or hr.jurisdiction_code like ${`${scope}%`})`;
+const hukouBirth = sql<boolean>`(d.source = 'hukou' and ${recordField('event')} = 'birth')`;
+/** The hukou row is shown on the hospital birth of the same baby, not on its own. */
+const notOnHospitalBirth = sql<boolean>`not exists (select 1 from same_birth_records s where s.hukou_record_id = d.record_id)`;
 
 /** The condition that puts a decision on a list (with its scope). */
 function itemCondition(item: WorklistItem, scope: string) {
   switch (item) {
     case 'unregistered_birth':
-      return sql<boolean>`(d.source = 'hospital_births' or (d.source = 'hukou' and ${recordField('event')} = 'birth')) and d.verdict = 'non_match' and ${notResolved(item)} and ${recordInScope(scope)}`;
+      return sql<boolean>`d.verdict = 'non_match' and ${notResolved(item)} and ((d.source = 'hospital_births' and ${birthInScope(scope)}) or (${hukouBirth} and ${notOnHospitalBirth} and ${recordInScope(scope)}))`;
     case 'conflict':
       return sql<boolean>`d.verdict = 'match' and p.person_key is not null and ${anyDiffers} and ${notResolved(item)} and ${personInScope(scope)}`;
+    case 'hukou_unmatched':
+      return sql<boolean>`d.source = 'hukou' and ${recordField('event')} in (${sql.join(HUKOU_UNMATCHED_EVENTS)}) and d.verdict = 'non_match' and ${notResolved(item)} and ${recordInScope(scope)}`;
     case 'death_alive':
       return sql<boolean>`d.source = 'civil_deaths' and d.verdict = 'match' and p.status <> 'dead' and ${notResolved(item)} and ${personInScope(scope)}`;
     case 'review':
@@ -54,7 +65,16 @@ function fromDecisions(db: Executor) {
     .innerJoin('department_records as r', (join) =>
       join.onRef('r.source', '=', 'd.source').onRef('r.record_id', '=', 'd.record_id'),
     )
-    .leftJoin('persons as p', 'p.person_key', 'd.person_key');
+    .leftJoin('persons as p', 'p.person_key', 'd.person_key')
+    .leftJoin('same_birth_records as sb', (join) =>
+      join.onRef('sb.hospital_record_id', '=', 'd.record_id').on('d.source', '=', 'hospital_births'),
+    )
+    .leftJoin('department_records as hr', (join) =>
+      join.onRef('hr.record_id', '=', 'sb.hukou_record_id').on('hr.source', '=', 'hukou'),
+    )
+    .leftJoin('link_decisions as hd', (join) =>
+      join.onRef('hd.record_id', '=', 'sb.hukou_record_id').on('hd.source', '=', 'hukou'),
+    );
 }
 
 export async function countItems(db: Executor, item: WorklistItem, scope: string): Promise<number> {
@@ -98,6 +118,12 @@ const recordAndPerson = [
   'r.id_number_index as record_id_index',
   'p.id_number_index as person_id_index',
   'p.sensitive as person_sensitive',
+  // The hukou row of the same baby, on a hospital birth (ADR 0019).
+  'hd.id as twin_decision_id',
+  'hr.record_id as twin_record_id',
+  'hr.payload as twin_payload',
+  'hr.jurisdiction_code as twin_place',
+  'hr.record_date as twin_date',
 ] as const;
 
 export async function listItems(
@@ -156,6 +182,8 @@ export async function insertResolution(
     by: string;
     at: Date;
   },
+  /** The hukou row resolved with its hospital birth may have been resolved on its own before. */
+  ifOpen = false,
 ): Promise<void> {
   await db
     .insertInto('link_resolutions')
@@ -167,6 +195,7 @@ export async function insertResolution(
       resolved_by: row.by,
       resolved_at: row.at,
     })
+    .$if(ifOpen, (q) => q.onConflict((oc) => oc.columns(['decision_id', 'item']).doNothing()))
     .execute();
 }
 

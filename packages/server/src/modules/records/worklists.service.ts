@@ -2,7 +2,9 @@
 // lacks (漏报), fields that disagree between a department and the register, deaths civil affairs knows
 // of for people alive in the register (benefit recipients first), and review pairs. Every list read and
 // every resolution is audited; a resolution names its reason and, where the register must change,
-// returns what the register's form needs (a service to the family, not a case against it).
+// returns what the register's form needs (a service to the family, not a case against it). A baby
+// both the hospital and the hukou office recorded is one item: the hospital's, with the hukou row on
+// it, resolved together (ADR 0019).
 import {
   ACTIONS_OF,
   maskIdNumber,
@@ -18,6 +20,7 @@ import {
   type Prefill,
   type ResolveAction,
   type ResolveResult,
+  type SameBirthRecord,
   type WorklistEntry,
   type WorklistItem,
 } from '@renkou/core';
@@ -38,6 +41,7 @@ import {
   type ItemRow,
   type ResolvedItem,
 } from './worklists.repository';
+import { BIRTH_SOURCES, refreshSameBirths } from './same-births';
 
 const FIELD_LABELS = {
   name: '姓名',
@@ -46,6 +50,12 @@ const FIELD_LABELS = {
   id_number: '公民身份号码',
 } as const;
 const SEX = { '1': '男', '2': '女' } as Record<string, string>;
+const EVENT_LABELS: Record<string, string> = {
+  move_in: '迁入',
+  move_out: '迁出',
+  death: '死亡',
+  birth: '出生',
+};
 
 function text(payload: unknown, key: string): string {
   const value = (payload as Record<string, unknown>)[key];
@@ -136,6 +146,7 @@ function entry(item: WorklistItem, row: ItemRow, crypto: CryptoProvider): Workli
       place: row.jurisdiction_code,
       motherName: text(row.payload, 'mother_name'),
       hospital: text(row.payload, 'hospital'),
+      event: row.source === 'hukou' ? text(row.payload, 'event') : '',
     },
     person:
       row.person_key && row.person_name !== null
@@ -149,8 +160,27 @@ function entry(item: WorklistItem, row: ItemRow, crypto: CryptoProvider): Workli
             status: row.person_status ?? '',
           }
         : null,
-    conflicts: item === 'unregistered_birth' ? [] : fieldConflicts(row, crypto),
+    conflicts: item === 'unregistered_birth' || item === 'hukou_unmatched' ? [] : fieldConflicts(row, crypto),
     benefits: row.benefits ?? [],
+    sameBirth: sameBirthOf(row),
+  };
+}
+
+type TwinRow = Pick<
+  ItemRow,
+  'twin_decision_id' | 'twin_record_id' | 'twin_payload' | 'twin_place' | 'twin_date'
+>;
+
+function sameBirthOf(row: TwinRow): SameBirthRecord | null {
+  if (row.twin_decision_id === null || row.twin_record_id === null) return null;
+  return {
+    decisionId: row.twin_decision_id,
+    recordId: row.twin_record_id,
+    name: text(row.twin_payload, 'name'),
+    sex: text(row.twin_payload, 'sex'),
+    birthDate: text(row.twin_payload, 'birth_date'),
+    place: row.twin_place ?? '',
+    date: row.twin_date,
   };
 }
 
@@ -190,7 +220,14 @@ export class WorklistsService {
         targetType: 'person',
         targetIds: items.flatMap((i) => (i.person ? [i.person.personKey] : [])),
         jurisdiction: actor.scope,
-        details: { item, page: page.page, records: items.map((i) => i.recordId) },
+        details: {
+          item,
+          page: page.page,
+          records: items.map((i) => i.recordId),
+          ...(items.some((i) => i.sameBirth) && {
+            sameBirthRecords: items.flatMap((i) => (i.sameBirth ? [i.sameBirth.recordId] : [])),
+          }),
+        },
       },
     );
     return { items, total };
@@ -253,6 +290,16 @@ export class WorklistsService {
         [{ field: 'action', reason: 'not allowed for this list' }],
       );
     const row = await this.inScope(actor, id);
+    if (
+      request.item === 'hukou_unmatched' &&
+      request.action === 'register' &&
+      text(row.payload, 'event') !== 'move_in'
+    )
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `记录 ${row.record_id} 是${EVENT_LABELS[text(row.payload, 'event')] ?? '户籍变动'}记录，只有迁入可办理迁入登记`,
+        [{ field: 'action', reason: 'register is for a move in only' }],
+      );
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       if (!(await itemOnList(trx, request.item, actor.scope, id)))
@@ -261,15 +308,22 @@ export class WorklistsService {
         const verdict = request.action === 'match' ? 'match' : 'non_match';
         if (!(await setReviewVerdict(trx, id, verdict, actor.username, reason, now)))
           throw new DomainError(ErrorCode.Conflict, `记录 ${row.record_id} 已由他人核对`);
+        // A record found not to be this person may be a missing birth, perhaps recorded twice.
+        if (verdict === 'non_match' && BIRTH_SOURCES.includes(row.source))
+          await refreshSameBirths(trx, this.crypto, now);
       } else {
-        await insertResolution(trx, {
+        const resolution = {
           decisionId: id,
           item: request.item as ResolvedItem,
           action: request.action as 'register' | 'correct' | 'keep' | 'dismiss',
           reason,
           by: actor.username,
           at: now,
-        });
+        };
+        await insertResolution(trx, resolution);
+        // The hukou row of the same baby is resolved with the hospital's item, for the same reason.
+        if (request.item === 'unregistered_birth' && row.twin_decision_id)
+          await insertResolution(trx, { ...resolution, decisionId: row.twin_decision_id }, true);
       }
       await this.audit.record(
         trx,
@@ -277,7 +331,11 @@ export class WorklistsService {
         {
           action: 'records.resolve',
           targetType: 'link_decision',
-          targetIds: [id, ...(row.person_key ? [row.person_key] : [])],
+          targetIds: [
+            id,
+            ...(request.item === 'unregistered_birth' && row.twin_decision_id ? [row.twin_decision_id] : []),
+            ...(row.person_key ? [row.person_key] : []),
+          ],
           jurisdiction: row.person_residence_code ?? row.jurisdiction_code ?? actor.scope,
           purpose: reason,
           details: {
@@ -285,6 +343,8 @@ export class WorklistsService {
             action: request.action,
             source: row.source,
             recordId: row.record_id,
+            ...(request.item === 'unregistered_birth' &&
+              row.twin_record_id && { sameBirthRecord: row.twin_record_id }),
           },
         },
       );
@@ -296,10 +356,12 @@ export class WorklistsService {
   private async inScope(actor: Actor, id: string): Promise<DecisionRow> {
     const row = await findDecision(this.db, id);
     if (!row) throw new DomainError(ErrorCode.NotFound, `核对事项 ${id} 不存在`);
+    // A record the register lacks belongs where the record lies, as on its list: its closest
+    // candidate (kept by the run, however unlikely) may live anywhere.
     const codes =
-      row.person_hukou_code !== null
+      row.person_hukou_code !== null && row.verdict !== 'non_match'
         ? [row.person_hukou_code, row.person_residence_code ?? '']
-        : [row.jurisdiction_code ?? ''];
+        : [row.jurisdiction_code ?? '', row.twin_place ?? ''];
     // A review pair with a person outside the scope is not this township's, even if the record is.
     assertRecordInScope(
       actor,
@@ -320,15 +382,27 @@ export class WorklistsService {
         ? await personByIdIndex(this.db, this.crypto.hmacSm3('blind-index', motherId))
         : undefined;
       const place = row.jurisdiction_code ?? '';
+      const twin = sameBirthOf(row);
       const values: Record<string, string> = {
-        name: text(row.payload, 'name'),
+        name: text(row.payload, 'name') || (twin?.name ?? ''),
         sex: text(row.payload, 'sex'),
         date: text(row.payload, 'birth_date'),
         birth_cert_no: text(row.payload, 'birth_cert_no'),
       };
-      // Without the mother in the register, the record's place is the best guess of the hukou.
+      // Without the mother in the register, the record's place is the best guess of the hukou; the
+      // hukou office's row of the same baby knows it.
       if (!mother && place.length === 12) Object.assign(values, { hukou_code: place, residence_code: place });
+      if (twin?.place.length === 12) values.hukou_code = twin.place;
       return { form: 'birth', query: mother ? { mother: mother.person_key } : {}, values: dropEmpty(values) };
+    }
+    if (request.item === 'hukou_unmatched' && request.action === 'register') {
+      // The hukou form moves a register person's hukou. The run's closest candidate fell below the
+      // review threshold, so the clerk picks the person in the form rather than being handed one.
+      return {
+        form: 'hukou',
+        query: {},
+        values: dropEmpty({ date: text(row.payload, 'event_date'), to_code: row.jurisdiction_code ?? '' }),
+      };
     }
     if (request.item === 'death_alive' && request.action === 'register' && row.person_key)
       return {
@@ -353,13 +427,13 @@ export class WorklistsService {
   }
 }
 
-/**
- * The list a decision belongs on, as far as its class and source tell (the review page's header). A
- * hukou row of a move or death without a register person is on no list; it shows as a missing record.
- */
+/** The list a decision belongs on, as far as its class and source tell (the review page's header). */
 function itemOf(row: DecisionRow): WorklistItem {
   if (row.class === 'review') return 'review';
-  if (row.verdict === 'non_match') return 'unregistered_birth';
+  if (row.verdict === 'non_match')
+    return row.source === 'hukou' && text(row.payload, 'event') !== 'birth'
+      ? 'hukou_unmatched'
+      : 'unregistered_birth';
   if (row.source === 'civil_deaths' && row.person_status !== 'dead') return 'death_alive';
   return 'conflict';
 }

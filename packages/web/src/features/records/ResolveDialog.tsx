@@ -6,13 +6,23 @@ import { useNavigate } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { prefillTarget, resolveItem } from './api';
 import { DecisionModal, ReasonField, useDecision, type DecisionDialogProps } from './DecisionModal';
+import { SameBirthNote } from './SameBirthNote';
 
 export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProps<WorklistEntry>) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ action: ResolveAction; reason: string }>();
-  const actions = ACTIONS_OF[entry.item];
+  // Only a move in is registered from the hukou list (the hukou form); the server refuses the others.
+  const actions = ACTIONS_OF[entry.item].filter(
+    (a) => !(entry.item === 'hukou_unmatched' && a === 'register' && entry.record.event !== 'move_in'),
+  );
+  const actionLabel = (a: ResolveAction) =>
+    t(
+      (entry.item === 'hukou_unmatched'
+        ? `records.action.${entry.item}.${a}`
+        : `records.action.${a}`) as MessageKey,
+    );
 
   const { busy, error, submit } = useDecision(async (values: { action: ResolveAction; reason: string }) => {
     const result = await resolveItem(entry.id, { item: entry.item, ...values });
@@ -33,6 +43,7 @@ export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProp
       onClose={onClose}
       onOk={() => form.submit()}
     >
+      {entry.sameBirth && <SameBirthNote record={entry.sameBirth} />}
       <Form
         form={form}
         layout="vertical"
@@ -42,7 +53,7 @@ export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProp
         <Form.Item name="action" label={t('records.action')} rules={[{ required: true }]}>
           <Radio.Group
             data-testid="resolve-action"
-            options={actions.map((a) => ({ value: a, label: t(`records.action.${a}` as MessageKey) }))}
+            options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
           />
         </Form.Item>
         <ReasonField testId="resolve-reason" />

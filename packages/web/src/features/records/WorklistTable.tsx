@@ -6,11 +6,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
 import { getWorklist } from './api';
 import { ItemsTable, PAGE_SIZE } from './ItemsTable';
 import { ResolveDialog } from './ResolveDialog';
+import { SameBirthTag } from './SameBirthNote';
 import { sourceLabel } from './sourceLabel';
 
 const SEX: Record<string, string> = { '1': '男', '2': '女' };
@@ -40,10 +41,19 @@ function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
   ];
   switch (item) {
     case 'unregistered_birth':
-      // Hospital births and hukou rows of births (a hukou row names no mother or hospital).
+      // Hospital births and hukou rows of births (a hukou row names no mother or hospital); a baby
+      // both recorded is one row, the hospital's, tagged 户籍也有此出生.
       return [
         ...record,
-        { title: t('records.recordValue'), render: (_, e) => sourceLabel(i18n, e.source) },
+        {
+          title: t('records.recordValue'),
+          render: (_, e) => (
+            <>
+              {sourceLabel(i18n, e.source)}
+              {e.sameBirth && <SameBirthTag record={e.sameBirth} />}
+            </>
+          ),
+        },
         { title: t('records.motherName'), render: (_, e) => e.record.motherName || '—' },
         { title: t('records.hospital'), render: (_, e) => e.record.hospital || '—' },
         { title: t('records.place'), render: (_, e) => e.record.place ?? '—' },
@@ -81,6 +91,30 @@ function useColumns(item: WorklistItem): ColumnsType<WorklistEntry> {
                   </Tag>
                 ))
               : '—',
+        },
+      ];
+    case 'hukou_unmatched':
+      // A move in, move out or death the hukou office recorded for nobody in the register.
+      return [
+        ...record,
+        {
+          title: t('records.event'),
+          width: 70,
+          render: (_, e) => t(`records.event.${e.record.event}` as MessageKey),
+        },
+        { title: t('records.eventDate'), width: 110, render: (_, e) => e.record.date ?? '—' },
+        { title: t('records.hukouPlace'), render: (_, e) => e.record.place ?? '—' },
+        {
+          title: t('records.candidate'),
+          render: (_, e) =>
+            e.person ? (
+              <Link to={`/persons/${encodeURIComponent(e.person.personKey)}`}>
+                {e.person.name}（{SEX[e.person.sex] ?? ''}，{e.person.birthDate}，
+                {formatNumber(e.probability * 100, 1)}%）
+              </Link>
+            ) : (
+              '—'
+            ),
         },
       ];
     case 'review':
