@@ -1,6 +1,9 @@
 // 核对 in Chromium: the county officer uploads the demo county's hospital births, links them against
 // the register with the progress bar, opens 漏报出生, resolves one missing birth with a reason and
-// lands on the birth registration form prefilled with the hospital's record.
+// lands on the birth registration form prefilled with the hospital's record; a record registered twice
+// is merged; a marriage civil affairs registered and the register lacks is recorded from its list.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -126,6 +129,70 @@ describe('reconciliation in Chromium', () => {
     expect(second).toEqual(expect.objectContaining({ status: 'merged', duplicateOf: twice.personKey }));
     await page.goto(`${server.url}/persons/e2e-twice`);
     await page.getByTestId('merged-notice').waitFor();
+    await page.close();
+  });
+
+  it('lists a marriage civil affairs registered and the register lacks, and records it from the list', async () => {
+    // Two never-married adults of one village whom no event of the dataset touches: civil affairs
+    // married them, the register never heard of it.
+    const dataset = join(server.dataDir, 'work', 'demo-dataset');
+    const touched = new Set<string>();
+    for (const key of readFileSync(join(dataset, 'events.csv'), 'utf8').match(/P\d{7}/g) ?? [])
+      touched.add(key);
+    const [header, ...lines] = readFileSync(join(dataset, 'persons.csv'), 'utf8').trim().split('\n');
+    const columns = header!
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(',');
+    const rows = lines.map((line) =>
+      Object.fromEntries(
+        line
+          .trim()
+          .split(',')
+          .map((v, i) => [columns[i], v]),
+      ),
+    );
+    const single = (sex: string) =>
+      rows.filter(
+        (r) =>
+          r.sex === sex &&
+          r.marital_status === '10' &&
+          r.birth_date! < '1995-01-01' &&
+          r.birth_date! > '1980-01-01' &&
+          !touched.has(r.person_id!),
+      );
+    const man = single('1')[0]!;
+    const woman = single('2').find((r) => r.hukou_code === man.hukou_code) ?? single('2')[0]!;
+    const file = join(mkdtempSync(join(tmpdir(), 'renkou-e2e-')), 'civil_marriages.csv');
+    writeFileSync(
+      file,
+      'record_id,event,date,id_number_1,name_1,id_number_2,name_2\n' +
+        `E2E-M-1,marriage,2024-10-01,${man.id_number},${man.name},${woman.id_number},${woman.name}\n`,
+    );
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/records`);
+    await signedIn(page).waitFor();
+    const marriages = page.locator('[data-testid="records-source"][data-source="civil_marriages"]');
+    await marriages.locator('input[type="file"]').setInputFiles(file);
+    await page.getByText(/已导入：新增 1 条/).waitFor({ timeout: 60_000 });
+    await marriages.getByTestId('records-run').click();
+    await marriages.getByText(/最近比对/).waitFor({ timeout: 120_000 });
+
+    await page.getByTestId('records-tab-marriages').click();
+    const row = page.locator('[data-testid="marriage-row"][data-id="E2E-M-1"]');
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByTestId('marriage-register').click();
+    await page.waitForURL(/\/register\/new\/marriage\?person=/, { timeout: 30_000 });
+    await page.getByTestId('event-submit').click();
+    await page.waitForURL(/\/persons\//, { timeout: 30_000 });
+
+    // The register now holds the marriage: the item has left the list.
+    const after = await page.evaluate(async () => {
+      const answer = await fetch('/api/records/marriages?pageSize=200');
+      return (await answer.json()) as { items: { recordId: string }[] };
+    });
+    expect(after.items.map((e) => e.recordId)).not.toContain('E2E-M-1');
     await page.close();
   });
 });

@@ -41,6 +41,7 @@ import type {
   LinkResolutionsTable,
   DuplicatePairsTable,
   SameBirthRecordsTable,
+  MarriageDismissalsTable,
 } from './tables/records';
 import type {
   StatCubePopulationTable,
@@ -85,6 +86,7 @@ export interface Database {
   link_resolutions: LinkResolutionsTable;
   duplicate_pairs: DuplicatePairsTable;
   same_birth_records: SameBirthRecordsTable;
+  marriage_dismissals: MarriageDismissalsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;
   benefit_applications: BenefitApplicationsTable;

@@ -14,6 +14,7 @@ export {
   marriageParties,
   partyRecordId,
 } from './marriage-parties';
+export type { MarriageEntry, MarriageParty } from './marriage-api';
 export {
   birthDateInId,
   nameAgreement,

@@ -1,4 +1,4 @@
-// Other departments' records and their linkage to the register (migrations 0006, 0008, 0012, 0013).
+// Other departments' records and their linkage to the register (migrations 0006, 0008, 0012, 0013, 0014).
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, PlainDate, Json } from './column-types';
 
@@ -88,4 +88,12 @@ export interface SameBirthRecordsTable {
   hospital_record_id: string;
   score: number;
   paired_at: Timestamp;
+}
+
+/** A civil-affairs marriage or divorce the register lacks, dismissed by a clerk (migration 0014). */
+export interface MarriageDismissalsTable {
+  record_id: string;
+  reason: string;
+  dismissed_by: string;
+  dismissed_at: Timestamp;
 }

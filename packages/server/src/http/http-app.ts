@@ -19,7 +19,7 @@ import { auditRoutes } from '../modules/audit';
 import { benefitsRoutes } from '../modules/benefits';
 import { authRoutes, resolveSession, sessionCookieName, usersRoutes } from '../modules/auth';
 import { jurisdictionsRoutes } from '../modules/jurisdictions';
-import { recordsRoutes } from '../modules/records';
+import { marriageRoutes, recordsRoutes } from '../modules/records';
 import { registerImportRoutes, registerRoutes } from '../modules/register';
 import { statisticsRoutes } from '../modules/statistics';
 import { errorHandler, notFoundBody } from './error-mapper';
@@ -90,6 +90,7 @@ export async function buildHttpApp(app: Application, options: HttpOptions = {}):
   await server.register(statisticsRoutes, { statistics: app.statistics });
   await server.register(benefitsRoutes, { benefits: app.benefits });
   await server.register(recordsRoutes, { records: app.records });
+  await server.register(marriageRoutes, { records: app.records });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(webDir);

@@ -1,12 +1,14 @@
 // Civil-affairs marriages and divorces on a generated county: a file row is stored as its two parties
 // (record_id#1, #2) with both ID numbers sealed, a re-import is unchanged, and `link --source
-// civil_marriages` finds each party's register person, measured against the generator's truth.
-import { SYNTHETIC_FILES } from '@renkou/core';
+// civil_marriages` finds each party's register person, measured against the generator's truth. The
+// 婚姻登记未入库 list holds a marriage the register lacks, inside the township, until the register
+// records it or a clerk dismisses it with a reason.
+import { DomainError, SYNTHETIC_FILES, type MarriageEntry } from '@renkou/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, importGeneratedRegister } from '../../testing/generated-county';
-import { openTestApplication, seedCounty } from '../../testing/test-application';
+import { actor, openTestApplication, seedCounty } from '../../testing/test-application';
 import { OTHER_TOWNSHIP, TOWNSHIP } from './records-fixtures';
 
 type App = Awaited<ReturnType<typeof openTestApplication>>;
@@ -14,13 +16,14 @@ type App = Awaited<ReturnType<typeof openTestApplication>>;
 let app: App;
 let path: string;
 let fileRows: Record<string, string>[];
+let idNumbers: Map<string, string>;
 /** party record_id → person_id */
 const truth = new Map<string, string>();
 
 beforeAll(async () => {
   app = await openTestApplication();
   await seedCounty(app);
-  const { dir, rowsOf } = await importGeneratedRegister(app, {
+  const { dir, rowsOf, county } = await importGeneratedRegister(app, {
     townships: [TOWNSHIP, OTHER_TOWNSHIP],
     persons: 1500,
     from: '2019-01-01',
@@ -28,6 +31,7 @@ beforeAll(async () => {
     seed: 5,
   });
   fileRows = rowsOf('civil_marriages');
+  idNumbers = new Map(county.persons.map((p) => [p.person_id, p.id_number]));
   path = join(dir, 'civil_marriages.csv');
   writeFileSync(path, csvText(SYNTHETIC_FILES.civil_marriages, fileRows));
   for (const row of rowsOf('truth/civil_marriages')) {
@@ -92,5 +96,112 @@ describe('civil-affairs marriages', () => {
       byRecord.set(record, [...(byRecord.get(record) ?? []), d.person_key!]);
     }
     expect([...byRecord.values()].filter((keys) => keys.length === 2 && keys[0] === keys[1])).toEqual([]);
+  }, 60_000);
+
+  const county = actor('county_officer', '652926');
+  const township = actor('township_officer', TOWNSHIP);
+  const otherTownship = actor('township_officer', OTHER_TOWNSHIP);
+  const listed = async (who: typeof county): Promise<MarriageEntry[]> =>
+    (await app.records.marriages.list(who, { page: 1, pageSize: 200 })).items;
+
+  /** Two never-married adults of the township, a man and a woman, whom civil affairs then marries. */
+  async function couple(skip: number): Promise<[string, string]> {
+    const pick = (sex: number) =>
+      app.db
+        .selectFrom('persons')
+        .select(['person_key', 'name'])
+        .where('sex', '=', sex)
+        .where('marital_status', '=', '10')
+        .where('status', '=', 'resident')
+        .where('birth_date', '<', '1996-01-01')
+        .where('hukou_code', 'like', `${TOWNSHIP}%`)
+        .where('residence_code', 'like', `${TOWNSHIP}%`)
+        .orderBy('person_key')
+        .offset(skip)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+    const [man, woman] = [await pick(1), await pick(2)];
+    return [man.person_key, woman.person_key];
+  }
+
+  async function civilRecord(recordId: string, man: string, woman: string): Promise<void> {
+    const nameOf = async (key: string) =>
+      (
+        await app.db
+          .selectFrom('persons')
+          .select('name')
+          .where('person_key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).name;
+    const file = `${path}.${recordId}.csv`;
+    const row = {
+      record_id: recordId,
+      event: 'marriage',
+      date: '2024-06-01',
+      id_number_1: idNumbers.get(man) ?? '',
+      name_1: await nameOf(man),
+      id_number_2: idNumbers.get(woman) ?? '',
+      name_2: await nameOf(woman),
+    };
+    writeFileSync(file, csvText(SYNTHETIC_FILES.civil_marriages, [row]));
+    expect(await app.records.importFile('civil_marriages', file, 'tester')).toMatchObject({ status: 'done' });
+  }
+
+  it('lists no marriage of the generated county: the register holds every one', async () => {
+    const items = await listed(county);
+    // Only a party linked to the wrong person could put a generated record on the list.
+    const rightlyLinked = items.filter((item) =>
+      item.parties.every((p) => truth.get(`${item.recordId}#${p.side}`) === p.person.personKey),
+    );
+    expect(rightlyLinked).toEqual([]);
+    expect(items.length).toBeLessThanOrEqual(2);
+  });
+
+  it('lists a marriage the register lacks inside the township, until the register records it', async () => {
+    const [man, woman] = await couple(0);
+    await civilRecord('CMX0001', man, woman);
+    await app.records.link('civil_marriages', 'tester');
+    const item = (await listed(county)).find((i) => i.recordId === 'CMX0001');
+    expect(item).toMatchObject({
+      event: 'marriage',
+      date: '2024-06-01',
+      prefill: { form: 'marriage', query: { person: man }, values: { spouse_id: woman, date: '2024-06-01' } },
+    });
+    expect(item!.parties.map((p) => p.person.personKey)).toEqual([man, woman]);
+    expect(item!.parties[0].person.maritalStatus).toBe('10');
+    expect(item!.parties[0].person.idNumber).toMatch(/^\d{4}\*+[\dX]{4}$/);
+    expect((await listed(township)).map((i) => i.recordId)).toContain('CMX0001');
+    expect((await listed(otherTownship)).map((i) => i.recordId)).not.toContain('CMX0001');
+    expect(await app.records.marriages.count(county)).toBe((await listed(county)).length);
+
+    // The clerk records it with the register's marriage form: the item leaves the list by itself.
+    await app.persons.recordEvent(township, {
+      type: 'marriage',
+      date: '2024-06-01',
+      person_id: man,
+      spouse_id: woman,
+    });
+    expect((await listed(county)).map((i) => i.recordId)).not.toContain('CMX0001');
+  }, 60_000);
+
+  it('dismisses an item with a reason, audited, only inside the scope, and a retry changes nothing', async () => {
+    const [man, woman] = await couple(1);
+    await civilRecord('CMX0002', man, woman);
+    await app.records.link('civil_marriages', 'tester');
+    expect((await listed(township)).map((i) => i.recordId)).toContain('CMX0002');
+    await expect(app.records.marriages.dismiss(township, 'CMX0002', ' ')).rejects.toThrow('原因');
+    const outside = await app.records.marriages.dismiss(otherTownship, 'CMX0002', '已核实').catch((e) => e);
+    expect(outside).toBeInstanceOf(DomainError);
+    expect((outside as DomainError).code).toBe('NOT_FOUND');
+
+    await app.records.marriages.dismiss(township, 'CMX0002', '民政记录有误，已与民政核实');
+    await app.records.marriages.dismiss(township, 'CMX0002', '民政记录有误，已与民政核实');
+    expect((await listed(county)).map((i) => i.recordId)).not.toContain('CMX0002');
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select(['action', 'purpose'])
+      .where('action', '=', 'records.marriage_dismiss')
+      .execute();
+    expect(audit).toEqual([{ action: 'records.marriage_dismiss', purpose: '民政记录有误，已与民政核实' }]);
   }, 60_000);
 });

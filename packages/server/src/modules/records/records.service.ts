@@ -35,6 +35,7 @@ import type { JurisdictionService } from '../jurisdictions';
 import { FileFault, openTable, requireColumns } from '../register';
 import { CompletenessService } from './completeness.service';
 import { DuplicatesService, type EventRecorder } from './duplicates.service';
+import { MarriagesService } from './marriages.service';
 import { isLinkableSource, LinkRunsService, type LinkRunResult } from './link-runs.service';
 import { countBySource, existingRecords, insertRecords, type NewRecord } from './records.repository';
 import { WorklistsService } from './worklists.service';
@@ -73,6 +74,8 @@ export class RecordsService {
   readonly completeness: CompletenessService;
   /** The register's own duplicates (重复登记), found by a 'register' run. */
   readonly duplicates: DuplicatesService;
+  /** Civil-affairs marriages and divorces the register lacks (婚姻登记未入库). */
+  readonly marriages: MarriagesService;
 
   constructor(
     private readonly db: Db,
@@ -84,6 +87,7 @@ export class RecordsService {
   ) {
     this.runs = new LinkRunsService(db, audit, clock, crypto, jurisdictions);
     this.duplicates = new DuplicatesService(db, audit, clock, crypto, register);
+    this.marriages = new MarriagesService(db, audit, clock, crypto);
     this.worklists = new WorklistsService(db, audit, clock, crypto);
     this.completeness = new CompletenessService(db);
   }

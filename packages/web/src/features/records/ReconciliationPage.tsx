@@ -7,13 +7,14 @@ import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { useRequest } from '../../lib/useRequest';
-import { getDuplicates, getSources, getWorklistSummary } from './api';
+import { getDuplicates, getMarriages, getSources, getWorklistSummary } from './api';
 import { CompletenessPanel } from './CompletenessPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { LinkRunPanel } from './LinkRunPanel';
+import { MarriagesPanel } from './MarriagesPanel';
 import { WorklistTable } from './WorklistTable';
 
-const TABS = [...WORKLIST_ITEMS, 'duplicates', 'completeness'] as const;
+const TABS = [...WORKLIST_ITEMS, 'duplicates', 'marriages', 'completeness'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ReconciliationPage() {
@@ -25,12 +26,14 @@ export function ReconciliationPage() {
   const sources = useRequest((signal) => getSources(signal), 'sources');
   const summary = useRequest((signal) => getWorklistSummary(signal), 'summary');
   const duplicates = useRequest((signal) => getDuplicates(1, 1, signal), 'duplicates');
+  const marriages = useRequest((signal) => getMarriages(1, 1, signal), 'marriages');
   // A finished run or a new file changes every list: remount the open one.
   const [version, setVersion] = useState(0);
   const refresh = () => {
     sources.reload();
     summary.reload();
     duplicates.reload();
+    marriages.reload();
     setVersion((v) => v + 1);
   };
   const label = (item: WorklistItem) => (
@@ -69,6 +72,16 @@ export function ReconciliationPage() {
                 </span>
               ),
               children: <DuplicatesPanel key={`duplicates-${version}`} onChanged={duplicates.reload} />,
+            },
+            {
+              key: 'marriages',
+              label: (
+                <span data-testid="records-tab-marriages">
+                  {t('records.marriages')}{' '}
+                  <Badge count={marriages.data?.total ?? 0} overflowCount={9999} color="blue" showZero />
+                </span>
+              ),
+              children: <MarriagesPanel key={`marriages-${version}`} onChanged={marriages.reload} />,
             },
             {
               key: 'completeness',

@@ -7,6 +7,7 @@ import type {
   LinkRunSource,
   LinkableSource,
   LinkRunView,
+  MarriageEntry,
   Prefill,
   RecordImportResult,
   RecordSourceInfo,
@@ -62,6 +63,14 @@ export const resolveDuplicate = (
     `/api/records/duplicates/${encodeURIComponent(id)}/resolve`,
     body,
   );
+
+export const getMarriages = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api.get<{ items: MarriageEntry[]; total: number }>('/api/records/marriages', { page, pageSize }, signal);
+
+export const dismissMarriage = (recordId: string, reason: string) =>
+  api.post<{ recordId: string }>(`/api/records/marriages/${encodeURIComponent(recordId)}/dismiss`, {
+    reason,
+  });
 
 export const getCompleteness = (source: LinkableSource, year: string | undefined, signal?: AbortSignal) =>
   api.get<CompletenessReport>('/api/records/completeness', { source, year }, signal);
