@@ -1,6 +1,8 @@
 // A comparison prepared for one job: values interned to ids per record, the level function over
-// distinct values behind a pair cache, and term frequencies of the exact level.
+// distinct values behind a pair cache (or, for a run of pairs, visited in groups of values), and
+// term frequencies of the exact level.
 import type { ComparisonConfig } from './model-config';
+import { fillGroupedLevels } from './grouped-levels';
 import { PairLevelCache } from './pair-cache';
 import { internValues, type RecordSet } from './records';
 import { normalizeColumn } from './value-keys';
@@ -23,6 +25,18 @@ export interface PreparedComparison {
   levelOf(i: number, j: number): number;
   /** The same without the pair cache: for random pairs, whose values rarely meet twice. */
   levelOfUncached(i: number, j: number): number;
+  /**
+   * Writes the level of every pair p < length at `out[p · width + offset]`, the same as `levelOf`:
+   * present for the comparisons with a pair cache, whose pairs are better visited in groups.
+   */
+  fillLevels?: (
+    left: Int32Array,
+    right: Int32Array,
+    length: number,
+    out: Uint8Array,
+    width: number,
+    offset: number,
+  ) => void;
   /** Sizes the pair cache ahead for a run over this many pairs. */
   reserve(pairs: number): void;
   /** log2 of the relative frequency of record i's value (for the exact level's TF adjustment), or null. */
@@ -101,6 +115,31 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
         };
   const levelOf = makeLevelOf(levelOfValues);
   const levelOfUncached = makeLevelOf(levelOfValuesUncached);
+  // A run of pairs goes through fillGroupedLevels (grouped-levels.ts), which finds repeated value
+  // pairs without the pair cache; not with the reversed level, which looks at the records too.
+  const fillLevels =
+    cache !== null && otherIds === null
+      ? (
+          left: Int32Array,
+          right: Int32Array,
+          length: number,
+          out: Uint8Array,
+          width: number,
+          offset: number,
+        ) =>
+          fillGroupedLevels(
+            ids,
+            interned.distinct.length,
+            exactFirst,
+            levelOfValuesUncached,
+            left,
+            right,
+            length,
+            out,
+            width,
+            offset,
+          )
+      : undefined;
 
   let logTf: Float64Array | null = null;
   let tfWeight = 0;
@@ -131,6 +170,7 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
     exactLevel,
     levelOf,
     levelOfUncached,
+    ...(fillLevels ? { fillLevels } : {}),
     reserve: (pairs) => cache?.reserve(pairs),
     logTf,
     tfWeight,

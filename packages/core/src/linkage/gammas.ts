@@ -14,6 +14,11 @@ export function computeGammas(
   // One pass per comparison keeps each level function monomorphic and its data in cache.
   for (let c = 0; c < width; c++) {
     const comparison = comparisons[c] as PreparedComparison;
+    if (comparison.fillLevels) {
+      comparison.fillLevels(left, right, length, gammas, width, c);
+      onProgress?.(Math.round((length * (c + 1)) / width));
+      continue;
+    }
     comparison.reserve(length);
     const levelOf = comparison.levelOf;
     for (let p = 0, at = c; p < length; p++, at += width) {

@@ -4,10 +4,11 @@
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { boundedSimilarity } from './bounded-jaro';
 import { ChineseNameFacts } from './chinese/name-facts';
-import { citizenIdKey, type CitizenIdKey } from './comparators/citizen-id';
+import { CitizenIdFacts, ID_INVALID, ID_NONE } from './citizen-id-facts';
 import { charClassMask, editLowerBound } from './comparators/char-bounds';
 import { osaDistanceWithin } from './comparators/damerau-levenshtein';
-import { dayMonthSwapped, parseDateKey, type DateKey } from './comparators/dates';
+import { parseDateKey, type DateKey } from './comparators/dates';
+import { DateFacts } from './date-facts';
 import type { ComparisonKind, LevelConfig } from './model-config';
 
 /** A level that depends only on the two values (everything except `reversed`). */
@@ -118,7 +119,6 @@ export function valueLevelFunction(
 
   // Lazily prepared keys per distinct value.
   const dates: (DateKey | null | undefined)[] = kind === 'date' ? new Array(n) : [];
-  const ids: (CitizenIdKey | null | undefined)[] = kind === 'citizenId' ? new Array(n) : [];
   const nameFacts = new ChineseNameFacts(kind === 'chineseName' ? distinct : []);
   const tokens: (string[] | undefined)[] = names.includes('tokenOverlap') ? new Array(n) : [];
 
@@ -127,38 +127,9 @@ export function valueLevelFunction(
     if (key === undefined) dates[id] = key = parseDateKey(distinct[id] as string);
     return key;
   };
-  // ID numbers: the normalised text and a state byte (0 not yet read, 1 check digit valid, 2 invalid,
-  // 3 not a number); an 18-character number whose first 17 are digits also as three integers (digits
-  // 0–8, 9–16 and the birth date 6–13), so that a pair compares numbers and slices no string.
-  const idStates = kind === 'citizenId' ? new Uint8Array(n) : new Uint8Array(0);
-  const idHead = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
-  const idTail = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
-  const idBirth = kind === 'citizenId' ? new Float64Array(n) : new Float64Array(0);
-  const idState = (id: number): number => {
-    let state = idStates[id] as number;
-    if (state === 0) {
-      const key = citizenIdKey(distinct[id] as string);
-      ids[id] = key;
-      idStates[id] = state = key === null ? 3 : key.checkDigitValid ? 1 : 2;
-      const digits = key !== null && key.id.length === 18 && /^\d{17}/.test(key.id);
-      idHead[id] = digits ? Number(key.id.slice(0, 9)) : -1;
-      idTail[id] = digits ? Number(key.id.slice(9, 17)) : -1;
-      idBirth[id] = digits ? Number(key.id.slice(6, 14)) : -1;
-    }
-    return state;
-  };
-  /** Both numbers are 18 characters and agree on characters from … to − 1 (0–17 or 6–14). */
-  const idsAgree = (a: number, b: number, from: number, to: number): boolean => {
-    if (idState(a) === 3 || idState(b) === 3) return false;
-    if (idHead[a] !== -1 && idHead[b] !== -1) {
-      return from === 0 ? idHead[a] === idHead[b] && idTail[a] === idTail[b] : idBirth[a] === idBirth[b];
-    }
-    const ia = (ids[a] as CitizenIdKey).id;
-    const ib = (ids[b] as CitizenIdKey).id;
-    if (ia.length !== 18 || ib.length !== 18) return false;
-    for (let i = from; i < to; i++) if (ia.charCodeAt(i) !== ib.charCodeAt(i)) return false;
-    return true;
-  };
+  // Dates and ID numbers: their keys as numbers in flat arrays (date-facts.ts, citizen-id-facts.ts).
+  const dateFacts = new DateFacts(kind === 'date' ? distinct : []);
+  const idFacts = new CitizenIdFacts(kind === 'citizenId' ? distinct : []);
   const toks = (id: number) => (tokens[id] ??= tokenSet(distinct[id] as string));
 
   /** The text an edit-distance or Jaro level measures for this kind. */
@@ -181,7 +152,13 @@ export function valueLevelFunction(
     n,
     lowest('pinyinJaroWinkler'),
   );
+  // Dates at limit 1 (the common case): the digits as integers, strings only when not 8 digits.
+  const dateOsaFast = kind === 'date' && editLimit === 1;
   const textOsa = (a: number, b: number): number => {
+    if (dateOsaFast) {
+      const d = dateFacts.osaWithinOne(a, b);
+      if (d >= 0) return d;
+    }
     const ta = text(a);
     const tb = text(b);
     return editLowerBound(ta.length, tb.length, textMask(a), textMask(b)) > editLimit
@@ -234,38 +211,27 @@ export function valueLevelFunction(
           }
           break;
         }
-        case C.withinDays: {
-          const da = date(a);
-          const db = date(b);
-          if (da && db && Math.abs(da.day - db.day) <= p) return k;
+        case C.withinDays:
+          if (dateFacts.withinDays(a, b, p)) return k;
           break;
-        }
-        case C.withinYears: {
-          const da = date(a);
-          const db = date(b);
-          if (da && db && Math.abs(da.year - db.year) <= p) return k;
+        case C.withinYears:
+          if (dateFacts.withinYears(a, b, p)) return k;
           break;
-        }
-        case C.dayMonthSwapped: {
-          const da = date(a);
-          const db = date(b);
-          if (da && db && dayMonthSwapped(da, db)) return k;
+        case C.dayMonthSwapped:
+          if (dateFacts.dayMonthSwapped(a, b)) return k;
           break;
-        }
         case C.checkDigitOnly:
-          if (idsAgree(a, b, 0, 17)) return k;
+          if (idFacts.agree(a, b, 0, 17)) return k;
           break;
         case C.sameBirthDate:
-          if (idsAgree(a, b, 6, 14)) return k;
+          if (idFacts.agree(a, b, 6, 14)) return k;
           break;
         case C.typo: {
           // Close, and at least one number fails its check digit: a typing error, not another person.
-          const sa = idState(a);
-          const sb = idState(b);
-          if (sa !== 3 && sb !== 3 && (sa === 2 || sb === 2)) {
-            if (osa < 0) {
-              osa = osaDistanceWithin((ids[a] as CitizenIdKey).id, (ids[b] as CitizenIdKey).id, editLimit);
-            }
+          const sa = idFacts.state(a);
+          const sb = idFacts.state(b);
+          if (sa !== ID_NONE && sb !== ID_NONE && (sa === ID_INVALID || sb === ID_INVALID)) {
+            if (osa < 0) osa = osaDistanceWithin(idFacts.key(a).id, idFacts.key(b).id, editLimit);
             if (osa <= p) return k;
           }
           break;
