@@ -11,6 +11,16 @@ import { checkLevelsForKind, levelLabel, valueLevelFunction, type ValueLevel } f
 /** The level of a pair where either value is missing: contributes weight 0. */
 export const NULL_LEVEL = 255;
 
+/** Writes the level of every pair p < length at `out[p · width + offset]`. */
+export type FillLevels = (
+  left: Int32Array,
+  right: Int32Array,
+  length: number,
+  out: Uint8Array,
+  width: number,
+  offset: number,
+) => void;
+
 export interface PreparedComparison {
   name: string;
   /** Column(s) read (EM does not train a comparison on pairs blocked on its column). */
@@ -29,14 +39,7 @@ export interface PreparedComparison {
    * Writes the level of every pair p < length at `out[p · width + offset]`, the same as `levelOf`:
    * present for the comparisons with a pair cache, whose pairs are better visited in groups.
    */
-  fillLevels?: (
-    left: Int32Array,
-    right: Int32Array,
-    length: number,
-    out: Uint8Array,
-    width: number,
-    offset: number,
-  ) => void;
+  fillLevels?: FillLevels;
   /** Sizes the pair cache ahead for a run over this many pairs. */
   reserve(pairs: number): void;
   /** log2 of the relative frequency of record i's value (for the exact level's TF adjustment), or null. */
@@ -117,16 +120,9 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
   const levelOfUncached = makeLevelOf(levelOfValuesUncached);
   // A run of pairs goes through fillGroupedLevels (grouped-levels.ts), which finds repeated value
   // pairs without the pair cache; not with the reversed level, which looks at the records too.
-  const fillLevels =
+  const fillLevels: FillLevels | undefined =
     cache !== null && otherIds === null
-      ? (
-          left: Int32Array,
-          right: Int32Array,
-          length: number,
-          out: Uint8Array,
-          width: number,
-          offset: number,
-        ) =>
+      ? (left, right, length, out, width, offset) =>
           fillGroupedLevels(
             ids,
             interned.distinct.length,

@@ -1,24 +1,18 @@
 // The shapes of /api/records/marriages: civil-affairs marriages and divorces whose two parties are both
 // in the register while the register holds no such event between them (婚姻登记未入库). Types only.
+import type { DuplicateSide } from './api-types';
 
 /** One party: as the civil-affairs record names them, and the register person it was linked to. */
 export interface MarriageParty {
   side: '1' | '2';
   /** The name on the civil-affairs record. */
   recordName: string;
-  person: {
-    personKey: string;
-    name: string;
-    sex: string;
-    birthDate: string;
-    hukouCode: string;
-    residenceCode: string;
+  /** As a duplicate pair's side (the ID number masked as everywhere), with the marriage as it stands. */
+  person: DuplicateSide & {
     /** The register's marital status code now (GB/T 2261.2: 10 未婚, 2x 已婚, 30 丧偶, 40 离婚). */
     maritalStatus: string | null;
     /** The spouse the register names now. */
     spouse: { personKey: string; name: string } | null;
-    /** Masked as everywhere (first 4 and last 4). */
-    idNumber: string;
   };
 }
 

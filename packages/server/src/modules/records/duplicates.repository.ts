@@ -67,7 +67,8 @@ export async function replaceOpenPairs(
   return pairs.length - inserted;
 }
 
-const side = (alias: 'a' | 'b') =>
+/** Persons `a` and `b` of a query as PersonSide (the marriages list shows its couple the same way). */
+export const side = (alias: 'a' | 'b') =>
   sql<PersonSide>`json_build_object(
     'person_key', ${sql.ref(`${alias}.person_key`)}, 'name', ${sql.ref(`${alias}.name`)},
     'sex', ${sql.ref(`${alias}.sex`)}, 'birth_date', ${sql.ref(`${alias}.birth_date`)},
@@ -75,7 +76,7 @@ const side = (alias: 'a' | 'b') =>
     'status', ${sql.ref(`${alias}.status`)}, 'sensitive', ${sql.ref(`${alias}.sensitive`)},
     'death_date', ${sql.ref(`${alias}.death_date`)})`;
 
-const inScope = (alias: 'a' | 'b', scope: string) =>
+export const inScope = (alias: 'a' | 'b', scope: string) =>
   sql<boolean>`(${sql.ref(`${alias}.hukou_code`)} like ${`${scope}%`} or ${sql.ref(`${alias}.residence_code`)} like ${`${scope}%`})`;
 
 function pairsWithPersons(db: Executor) {

@@ -142,7 +142,7 @@ export class DuplicatesService {
   }
 
   private entry(row: PairRow): DuplicateEntry {
-    const [idA, idB] = maskedIdPair(this.idOf(row.a), this.idOf(row.b));
+    const [idA, idB] = maskedIdPair(idNumberOf(this.crypto, row.a), idNumberOf(this.crypto, row.b));
     return {
       id: row.id,
       probability: row.probability,
@@ -152,20 +152,21 @@ export class DuplicatesService {
       b: side(row.b, idB),
     };
   }
+}
 
-  private idOf(person: PersonSide): string {
-    if (!person.sensitive) return '';
-    return (
-      (JSON.parse(this.crypto.decrypt(person.sensitive)) as { idNumber?: string }).idNumber ?? ''
-    ).toUpperCase();
-  }
+/** The person's ID number, opened ('' without one). */
+export function idNumberOf(crypto: CryptoProvider, person: Pick<PersonSide, 'sensitive'>): string {
+  if (!person.sensitive) return '';
+  return (
+    (JSON.parse(crypto.decrypt(person.sensitive)) as { idNumber?: string }).idNumber ?? ''
+  ).toUpperCase();
 }
 
 function inScope(actor: Actor, person: PersonSide): boolean {
   return person.hukou_code.startsWith(actor.scope) || person.residence_code.startsWith(actor.scope);
 }
 
-function side(person: PersonSide, idNumber: string): DuplicateSide {
+export function side(person: PersonSide, idNumber: string): DuplicateSide {
   return {
     personKey: person.person_key,
     name: person.name,

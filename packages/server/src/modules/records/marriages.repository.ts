@@ -4,42 +4,24 @@
 // shows as the couple's current one (spouse_key) counts as recorded: a couple married before the
 // register's baseline has no event. The logs are read through the `involved` GIN index.
 import { MARRIAGE_SOURCE } from '@renkou/core';
-import { sql, type PersonsTable, type Selectable } from '@renkou/db';
+import { sql } from '@renkou/db';
 import type { Executor } from '../audit';
+import { inScope, side, type PersonSide } from './duplicates.repository';
 
-export type MarriagePerson = Pick<
-  Selectable<PersonsTable>,
-  | 'person_key'
-  | 'name'
-  | 'sex'
-  | 'birth_date'
-  | 'hukou_code'
-  | 'residence_code'
-  | 'marital_status'
-  | 'spouse_key'
-  | 'sensitive'
->;
-
+/** A record on the list: both parties' persons as duplicate pairs' sides, and their marriages now. */
 export interface MarriageRow {
   record_id: string;
   event: 'marriage' | 'divorce';
   date: string;
   name_a: string;
   name_b: string;
-  a: MarriagePerson;
-  b: MarriagePerson;
+  a: PersonSide;
+  b: PersonSide;
+  marital_a: string | null;
+  spouse_a: string | null;
+  marital_b: string | null;
+  spouse_b: string | null;
 }
-
-const person = (alias: 'a' | 'b') =>
-  sql<MarriagePerson>`json_build_object(
-    'person_key', ${sql.ref(`${alias}.person_key`)}, 'name', ${sql.ref(`${alias}.name`)},
-    'sex', ${sql.ref(`${alias}.sex`)}, 'birth_date', to_char(${sql.ref(`${alias}.birth_date`)}, 'YYYY-MM-DD'),
-    'hukou_code', ${sql.ref(`${alias}.hukou_code`)}, 'residence_code', ${sql.ref(`${alias}.residence_code`)},
-    'marital_status', ${sql.ref(`${alias}.marital_status`)}, 'spouse_key', ${sql.ref(`${alias}.spouse_key`)},
-    'sensitive', ${sql.ref(`${alias}.sensitive`)})`;
-
-const inScope = (alias: 'a' | 'b', scope: string) =>
-  sql<boolean>`(${sql.ref(`${alias}.hukou_code`)} like ${`${scope}%`} or ${sql.ref(`${alias}.residence_code`)} like ${`${scope}%`})`;
 
 const recordId = sql<string>`(r.payload->>'marriage_record_id')`;
 const eventKind = sql<string>`(r.payload->>'event')`;
@@ -96,8 +78,12 @@ export async function listOpenMarriages(
       sql<string>`to_char(r.record_date, 'YYYY-MM-DD')`.as('date'),
       sql<string>`coalesce(r.payload->>'name', '')`.as('name_a'),
       sql<string>`coalesce(r.payload->>'spouse_name', '')`.as('name_b'),
-      person('a').as('a'),
-      person('b').as('b'),
+      side('a').as('a'),
+      side('b').as('b'),
+      'a.marital_status as marital_a',
+      'a.spouse_key as spouse_a',
+      'b.marital_status as marital_b',
+      'b.spouse_key as spouse_b',
     ])
     .orderBy('r.record_date', 'desc')
     .orderBy('r.record_id')

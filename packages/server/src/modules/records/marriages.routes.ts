@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas';
 import { requireActor } from '../auth';
-import { worklistQuery } from './records.schemas';
+import { duplicateSideSchema, worklistQuery } from './records.schemas';
 import type { RecordsService } from './records.service';
 
 const tags = ['records'];
@@ -13,16 +13,9 @@ const tags = ['records'];
 const partySchema = z.object({
   side: z.enum(['1', '2']),
   recordName: z.string(),
-  person: z.object({
-    personKey: z.string(),
-    name: z.string(),
-    sex: z.string(),
-    birthDate: z.string(),
-    hukouCode: z.string(),
-    residenceCode: z.string(),
+  person: duplicateSideSchema.extend({
     maritalStatus: z.string().nullable(),
     spouse: z.object({ personKey: z.string(), name: z.string() }).nullable(),
-    idNumber: z.string(),
   }),
 });
 

@@ -22,9 +22,10 @@ import {
   dismissMarriage,
   listOpenMarriages,
   spouseNames,
-  type MarriagePerson,
   type MarriageRow,
 } from './marriages.repository';
+import type { PersonSide } from './duplicates.repository';
+import { idNumberOf, side as sideOf } from './duplicates.service';
 
 export class MarriagesService {
   constructor(
@@ -51,7 +52,7 @@ export class MarriagesService {
     });
     const spouses = await spouseNames(
       this.db,
-      rows.flatMap((r) => [r.a.spouse_key, r.b.spouse_key]).filter((k): k is string => k !== null),
+      rows.flatMap((r) => [r.spouse_a, r.spouse_b]).filter((k): k is string => k !== null),
     );
     const items = rows.map((row) => this.entry(row, spouses));
     await this.audit.record(
@@ -98,40 +99,34 @@ export class MarriagesService {
   }
 
   private entry(row: MarriageRow, spouses: Map<string, string>): MarriageEntry {
-    const party = (side: '1' | '2', recordName: string, person: MarriagePerson): MarriageParty => ({
+    const party = (
+      side: '1' | '2',
+      recordName: string,
+      person: PersonSide,
+      marital: string | null,
+      spouse: string | null,
+    ): MarriageParty => ({
       side,
       recordName,
       person: {
-        personKey: person.person_key,
-        name: person.name,
-        sex: String(person.sex),
-        birthDate: String(person.birth_date),
-        hukouCode: person.hukou_code,
-        residenceCode: person.residence_code,
-        maritalStatus: person.marital_status,
-        spouse: person.spouse_key
-          ? { personKey: person.spouse_key, name: spouses.get(person.spouse_key) ?? '' }
-          : null,
-        idNumber: maskIdNumber(this.idOf(person)),
+        ...sideOf(person, maskIdNumber(idNumberOf(this.crypto, person))),
+        maritalStatus: marital,
+        spouse: spouse ? { personKey: spouse, name: spouses.get(spouse) ?? '' } : null,
       },
     });
     return {
       recordId: row.record_id,
       event: row.event,
       date: row.date,
-      parties: [party('1', row.name_a, row.a), party('2', row.name_b, row.b)],
+      parties: [
+        party('1', row.name_a, row.a, row.marital_a, row.spouse_a),
+        party('2', row.name_b, row.b, row.marital_b, row.spouse_b),
+      ],
       prefill: {
         form: row.event,
         query: { person: row.a.person_key },
         values: { person_id: row.a.person_key, spouse_id: row.b.person_key, date: row.date },
       },
     };
-  }
-
-  private idOf(person: MarriagePerson): string {
-    if (!person.sensitive) return '';
-    return (
-      (JSON.parse(this.crypto.decrypt(person.sensitive)) as { idNumber?: string }).idNumber ?? ''
-    ).toUpperCase();
   }
 }

@@ -158,7 +158,7 @@ export const importResultSchema = z.object({
   problems: z.array(z.object({ row: z.number(), field: z.string(), code: z.string(), message: z.string() })),
 });
 
-const duplicateSideSchema = personBriefSchema.extend({
+export const duplicateSideSchema = personBriefSchema.extend({
   deathDate: z.string().nullable(),
   idNumber: z.string(),
 });

@@ -1,6 +1,6 @@
 // /records — 核对: link a department's records against the register (with a progress bar), the
 // worklists of the user's scope with their counts, and completeness (统计求实率) by township.
-import { WORKLIST_ITEMS, type WorklistItem } from '@renkou/core';
+import { WORKLIST_ITEMS } from '@renkou/core';
 import { Alert, Badge, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -36,15 +36,10 @@ export function ReconciliationPage() {
     marriages.reload();
     setVersion((v) => v + 1);
   };
-  const label = (item: WorklistItem) => (
-    <span data-testid={`records-tab-${item}`}>
-      {t(`records.item.${item}` as MessageKey)}{' '}
-      <Badge
-        count={summary.data?.[item] ?? 0}
-        overflowCount={9999}
-        color={item === 'death_alive' ? 'red' : 'blue'}
-        showZero
-      />
+  /** A tab's name with how many items wait on it. */
+  const label = (tab: Tab, text: MessageKey, count: number | undefined, color = 'blue') => (
+    <span data-testid={`records-tab-${tab}`}>
+      {t(text)} <Badge count={count ?? 0} overflowCount={9999} color={color} showZero />
     </span>
   );
   return (
@@ -60,27 +55,22 @@ export function ReconciliationPage() {
           items={[
             ...WORKLIST_ITEMS.map((item) => ({
               key: item,
-              label: label(item),
+              label: label(
+                item,
+                `records.item.${item}` as MessageKey,
+                summary.data?.[item],
+                item === 'death_alive' ? 'red' : 'blue',
+              ),
               children: <WorklistTable key={`${item}-${version}`} item={item} onChanged={summary.reload} />,
             })),
             {
               key: 'duplicates',
-              label: (
-                <span data-testid="records-tab-duplicates">
-                  {t('records.duplicates')}{' '}
-                  <Badge count={duplicates.data?.total ?? 0} overflowCount={9999} color="orange" showZero />
-                </span>
-              ),
+              label: label('duplicates', 'records.duplicates', duplicates.data?.total, 'orange'),
               children: <DuplicatesPanel key={`duplicates-${version}`} onChanged={duplicates.reload} />,
             },
             {
               key: 'marriages',
-              label: (
-                <span data-testid="records-tab-marriages">
-                  {t('records.marriages')}{' '}
-                  <Badge count={marriages.data?.total ?? 0} overflowCount={9999} color="blue" showZero />
-                </span>
-              ),
+              label: label('marriages', 'records.marriages', marriages.data?.total),
               children: <MarriagesPanel key={`marriages-${version}`} onChanged={marriages.reload} />,
             },
             {
