@@ -18,6 +18,6 @@ export function registerAuditVerify(program: Command): void {
           ? `审计日志链完整：已校验 ${report.checked} 条，待封存 ${report.pending} 条`
           : `审计日志链被破坏：\n${report.problems.join('\n')}`,
       );
-      if (!report.ok) throw new HandledFailure(`audit chain broken: ${report.problems.length} problem(s)`);
+      if (!report.ok) throw new HandledFailure(`审计日志链被破坏：${report.problems.length} 处`);
     });
 }

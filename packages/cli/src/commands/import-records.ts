@@ -30,7 +30,7 @@ export function registerImportRecords(program: Command): void {
       );
       if (result.status === 'rejected')
         throw new HandledFailure(
-          `${file}: rejected, ${result.problems.length} problem(s); see ${result.report}`,
+          `${file}：文件未导入，${result.problems.length} 处问题，见 ${result.report}`,
         );
     });
 }

@@ -16,9 +16,6 @@ export function registerRegisterVerify(program: Command): void {
           ? `登记库一致：重放 ${report.events} 条日志，${report.persons} 人与投影完全相同`
           : `登记库与日志不一致：\n${report.problems.join('\n')}`,
       );
-      if (!report.ok)
-        throw new HandledFailure(
-          `register projection differs from the log: ${report.problems.length} problem(s)`,
-        );
+      if (!report.ok) throw new HandledFailure(`登记库投影与日志不一致：${report.problems.length} 处`);
     });
 }
