@@ -1,6 +1,7 @@
 // The register in Chromium: a township officer registers a birth to a woman of the demo register and
-// finds the child by pinyin; a person of another township reads as not found; a leader has no forms;
-// a county officer sees a full ID number only after stating a purpose and re-entering the password.
+// finds the child by pinyin, and a newcomer's hukou transfer from outside the county; a person of
+// another township reads as not found; a leader has no forms; a county officer sees a full ID number
+// only after stating a purpose and re-entering the password.
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -10,6 +11,8 @@ import { apiAs, DEMO_PASSWORD, signIn } from './sign-in';
 const TOWNSHIP = '652926100'; // 拜城镇, the scope of the demo user `township`
 const CHILD_NAME = '滕瑞霖';
 const CHILD_PINYIN = 'tengruilin';
+const NEWCOMER_NAME = '鲍文澜';
+const NEWCOMER_PINYIN = 'baowenlan';
 
 interface PersonSummary {
   personKey: string;
@@ -102,6 +105,46 @@ describe('register pages in Chromium', () => {
     await expect.poll(() => page.getByTestId('person-detail').textContent()).toContain(CHILD_NAME);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(birthDate);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('出生');
+    await page.close();
+  });
+
+  it('registers a newcomer from outside the county on the hukou form and finds them by pinyin', async () => {
+    // A village of 拜城镇 to settle in: any resident's hukou village there.
+    const api = await apiAs(server.url, 'township');
+    const local = (await persons(api, `status=resident&jurisdiction=${TOWNSHIP}&pageSize=50`)).find((p) =>
+      p.hukouCode.startsWith(TOWNSHIP),
+    );
+    await api.dispose();
+    expect(local, 'a resident of 拜城镇').toBeDefined();
+    if (!local) return;
+    const village = local.hukouCode.padEnd(12, '0');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, server.url, 'township');
+    await page.goto(`${server.url}/register/new/hukou`);
+    await page.getByTestId('subject-mode').getByText('辖区外迁入的新人员').click();
+    await page.getByTestId('arrival-name').fill(NEWCOMER_NAME);
+    await page.getByTestId('arrival-sex').getByText('男').click();
+    await page.getByTestId('arrival-birth-date').fill('1988-07-15');
+    await page.getByTestId('arrival-id-number').fill('650102198807150030');
+    await page.getByTestId('event-date').click();
+    await page.getByTestId('event-date').fill(yesterday);
+    await page.keyboard.press('Tab');
+    // A newcomer's origin is typed as a code from the start (乌鲁木齐市天山区).
+    await page.getByTestId('event-from-code').fill('650102000000');
+    await page.getByText('辖区外地址，输入区划代码').click();
+    await page.getByTestId('event-to-code').fill(village);
+    await page.getByTestId('event-submit').click();
+
+    await page.waitForURL(/\/persons\/a-/);
+    await expect.poll(() => page.getByTestId('person-detail').textContent()).toContain(NEWCOMER_NAME);
+    await page.getByTestId('menu-persons').click();
+    await page.getByTestId('person-search-input').fill(NEWCOMER_PINYIN);
+    await page.getByTestId('person-search-button').click();
+    await page.getByTestId('person-table').getByText(NEWCOMER_NAME).first().click();
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(yesterday);
     await page.close();
   });
 

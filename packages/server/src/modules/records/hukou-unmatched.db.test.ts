@@ -75,6 +75,9 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The hukou form's values for XK1, as the 核对 page hands them over. */
+let moveInPrefill: Record<string, string> = {};
+
 const signedIn = (username: string) => TestClient.signedIn(server, username);
 
 async function list(client: TestClient, item: string): Promise<{ items: Entry[]; total: number }> {
@@ -156,10 +159,17 @@ describe('hukou rows without a register person', () => {
       reason: '公安已办理迁入，登记库补登',
     });
     expect(answer.status).toBe(200);
+    moveInPrefill = (answer.body.prefill as { values: Record<string, string> }).values;
     expect(answer.body.prefill).toEqual({
       form: 'hukou',
       query: {},
-      values: { date: '2024-06-10', to_code: villages[TOWNSHIP] },
+      values: {
+        date: '2024-06-10',
+        to_code: villages[TOWNSHIP],
+        name: '欧阳测迁',
+        sex: '1',
+        birth_date: '1990-03-04',
+      },
     });
     const other = await signedIn('township2');
     const moveOut = (await list(other, 'hukou_unmatched')).items.find((e) => e.recordId === 'XK2');
@@ -177,6 +187,39 @@ describe('hukou rows without a register person', () => {
       reason: ' ',
     });
     expect(noReason.status).toBe(400);
+  });
+
+  it('registers the move in as a newcomer from the prefilled form: a key of its own, a retry changes nothing', async () => {
+    const officer = await signedIn('township');
+    // The form sends no person_id for a newcomer; the origin lies outside the county (Beijing).
+    const form = {
+      ...moveInPrefill,
+      type: 'hukou',
+      event_id: 'arrival-xk1',
+      from_code: '110105000000',
+      id_number: '110105199003041232',
+    };
+    const recorded = await officer.post('/api/register/events', form);
+    expect(recorded.status).toBe(200);
+    expect(recorded.body).toMatchObject({ personKey: 'a-arrival-xk1', status: 'accepted' });
+    const again = await officer.post('/api/register/events', form);
+    expect(again.body).toMatchObject({ personKey: 'a-arrival-xk1', status: 'unchanged' });
+    const person = await app.db
+      .selectFrom('persons')
+      .select(['name', 'sex', 'birth_date', 'hukou_code', 'residence_code'])
+      .where('person_key', '=', 'a-arrival-xk1')
+      .executeTakeFirstOrThrow();
+    // A hukou arrival keeps living where they came from (stored shortened) until a move says otherwise.
+    expect(person).toEqual({
+      name: '欧阳测迁',
+      sex: 1,
+      birth_date: '1990-03-04',
+      hukou_code: villages[TOWNSHIP],
+      residence_code: '110105',
+    });
+    const stranger = await signedIn('township2');
+    const refused = await stranger.post('/api/register/events', { ...form, event_id: 'arrival-xk1-2' });
+    expect(refused.status).toBe(403);
   });
 
   it('resolves a row once with a reason, audited; a retry is refused and the count drops by one', async () => {

@@ -396,12 +396,19 @@ export class WorklistsService {
       return { form: 'birth', query: mother ? { mother: mother.person_key } : {}, values: dropEmpty(values) };
     }
     if (request.item === 'hukou_unmatched' && request.action === 'register') {
-      // The hukou form moves a register person's hukou. The run's closest candidate fell below the
-      // review threshold, so the clerk picks the person in the form rather than being handed one.
+      // No register person matched, so the form opens for a newcomer from outside with the row's name,
+      // sex and birth date (the ID number is typed from the 迁移证, never handed to the browser). If
+      // they were in the register after all, the clerk switches to a register person and picks them.
       return {
         form: 'hukou',
         query: {},
-        values: dropEmpty({ date: text(row.payload, 'event_date'), to_code: row.jurisdiction_code ?? '' }),
+        values: dropEmpty({
+          date: text(row.payload, 'event_date'),
+          to_code: row.jurisdiction_code ?? '',
+          name: text(row.payload, 'name'),
+          sex: text(row.payload, 'sex'),
+          birth_date: text(row.payload, 'birth_date'),
+        }),
       };
     }
     if (request.item === 'death_alive' && request.action === 'register' && row.person_key)

@@ -230,11 +230,11 @@ export class PersonService {
     const dataset = await this.register.dataset();
     if (!dataset) throw new DomainError(ErrorCode.Conflict, '登记库尚未建立：请先导入基线数据');
     const eventId = input.event_id?.trim() || uuidv7(this.clock.now().getTime());
-    // A newborn's key follows from the event's, so a retried form names the same child.
+    // A newborn's or a newcomer's key follows from the event's, so a retried form names the same person.
     const row: EventRow = {
       ...input,
       event_id: eventId,
-      person_id: input.person_id?.trim() || (input.type === 'birth' ? `b-${eventId}` : ''),
+      person_id: input.person_id?.trim() || newPersonKey(input.type, eventId),
     };
     const parsed = readEventRow(row);
     if (!parsed.ok) {
@@ -294,4 +294,11 @@ export class PersonService {
       ]);
     return { outcome, personKey: event.personId, eventId: event.eventId };
   }
+}
+
+/** The key of the person a form creates: a newborn, or someone arriving from outside (move, hukou). */
+function newPersonKey(type: string | undefined, eventId: string): string {
+  if (type === 'birth') return `b-${eventId}`;
+  if (type === 'move' || type === 'hukou') return `a-${eventId}`;
+  return '';
 }

@@ -80,7 +80,16 @@ function CorrectionValue({ field, ...control }: ControlProps & { field: string |
   }
 }
 
-export function EventFields({ type, timeline }: { type: EventFormType; timeline: TimelineEntry[] }) {
+export function EventFields({
+  type,
+  timeline,
+  arriving = false,
+}: {
+  type: EventFormType;
+  timeline: TimelineEntry[];
+  /** A newcomer's move or hukou: they come from outside the county. */
+  arriving?: boolean;
+}) {
   const { t } = useI18n();
   const required = [{ required: true, message: t('form.required') }];
   const form = Form.useFormInstance();
@@ -98,8 +107,19 @@ export function EventFields({ type, timeline }: { type: EventFormType; timeline:
     case 'hukou':
       return (
         <>
-          <Form.Item name="from_code" label={t('form.fromCode')} rules={required}>
-            <PlaceInput allowOutside />
+          <Form.Item
+            name="from_code"
+            label={t('form.fromCode')}
+            rules={required}
+            extra={arriving ? t('form.arrivalFrom') : undefined}
+          >
+            {/* Remounted on a switch, so a newcomer's origin starts as a typed code. */}
+            <PlaceInput
+              key={arriving ? 'arrival' : 'known'}
+              allowOutside
+              startOutside={arriving}
+              data-testid="event-from-code"
+            />
           </Form.Item>
           <Form.Item name="to_code" label={t('form.toCode')} rules={required}>
             <PlaceInput allowOutside data-testid="event-to-code" />

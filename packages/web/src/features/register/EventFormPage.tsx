@@ -4,7 +4,7 @@
 // to prefill in the navigation state ({ prefill }: the 核对 page's missing birth, death or correction).
 import { Alert, Button, Card, Form, Result } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n';
 import { useIsMobile } from '../../lib/responsive';
 import { useRequest } from '../../lib/useRequest';
 import { getPerson } from './api';
+import { ARRIVAL_FIELDS, ArrivalFields, SubjectModeSwitch, type SubjectMode } from './ArrivalFields';
 import { BirthFields, motherDefaults } from './BirthFields';
 import { DateField, EventFields } from './EventFields';
 import { isEventFormType, type EventFormType } from './labels';
@@ -36,6 +37,16 @@ function EventForm({ type, personKey, target }: { type: EventFormType; personKey
     personKey,
   );
   const person = anchor.data?.person;
+  // A move or hukou form opened without a person may be a newcomer's: the 核对 page hands over a name.
+  const [mode, setMode] = useState<SubjectMode>(
+    (type === 'move' || type === 'hukou') && !personKey && prefill?.name ? 'arrival' : 'known',
+  );
+  const arriving = mode === 'arrival';
+  const changeMode = (next: SubjectMode) => {
+    if (next === 'arrival') form.setFieldValue('person_id', undefined);
+    else form.resetFields([...ARRIVAL_FIELDS]);
+    setMode(next);
+  };
 
   useEffect(() => {
     const today = type === 'correction' || type === 'void' ? { date: dayjs() } : {};
@@ -88,22 +99,29 @@ function EventForm({ type, personKey, target }: { type: EventFormType; personKey
             <BirthFields form={form} mother={person} />
           ) : (
             <>
-              <Form.Item
-                name="person_id"
-                label={t('form.subject')}
-                rules={[{ required: true, message: t('form.required') }]}
-              >
-                <PersonPicker
-                  initial={person}
-                  data-testid="event-person"
-                  onChange={(_key, p) => {
-                    if (p && type === 'move') form.setFieldValue('from_code', p.residenceCode);
-                    if (p && type === 'hukou') form.setFieldValue('from_code', p.hukouCode);
-                  }}
-                />
-              </Form.Item>
+              {(type === 'move' || type === 'hukou') && !person && (
+                <SubjectModeSwitch value={mode} onChange={changeMode} />
+              )}
+              {arriving ? (
+                <ArrivalFields />
+              ) : (
+                <Form.Item
+                  name="person_id"
+                  label={t('form.subject')}
+                  rules={[{ required: true, message: t('form.required') }]}
+                >
+                  <PersonPicker
+                    initial={person}
+                    data-testid="event-person"
+                    onChange={(_key, p) => {
+                      if (p && type === 'move') form.setFieldValue('from_code', p.residenceCode);
+                      if (p && type === 'hukou') form.setFieldValue('from_code', p.hukouCode);
+                    }}
+                  />
+                </Form.Item>
+              )}
               <DateField type={type} />
-              <EventFields type={type} timeline={anchor.data?.timeline ?? []} />
+              <EventFields type={type} timeline={anchor.data?.timeline ?? []} arriving={arriving} />
             </>
           )}
           <Button

@@ -10,13 +10,15 @@ export interface PlaceInputProps {
   onChange?: (code: string) => void;
   /** Allow a code outside the user's tree (moves and hukou transfers). */
   allowOutside?: boolean;
+  /** Start with the typed code (an arrival's origin lies outside). */
+  startOutside?: boolean;
   id?: string;
   'data-testid'?: string;
 }
 
-export function PlaceInput({ value, onChange, allowOutside, id, ...rest }: PlaceInputProps) {
+export function PlaceInput({ value, onChange, allowOutside, startOutside, id, ...rest }: PlaceInputProps) {
   const { t } = useI18n();
-  const [outside, setOutside] = useState(false);
+  const [outside, setOutside] = useState(Boolean(startOutside));
   return (
     <Flex vertical gap={4}>
       {outside ? (
