@@ -41,6 +41,7 @@ import type {
   LinkResolutionsTable,
   DuplicatePairsTable,
   SameBirthRecordsTable,
+  SameBirthSplitsTable,
   MarriageDismissalsTable,
 } from './tables/records';
 import type {
@@ -86,6 +87,7 @@ export interface Database {
   link_resolutions: LinkResolutionsTable;
   duplicate_pairs: DuplicatePairsTable;
   same_birth_records: SameBirthRecordsTable;
+  same_birth_splits: SameBirthSplitsTable;
   marriage_dismissals: MarriageDismissalsTable;
   benefit_programmes: BenefitProgrammesTable;
   benefit_amount_schedules: BenefitAmountSchedulesTable;

@@ -32,12 +32,20 @@ export const WORKLIST_ITEMS = [
 ] as const;
 export type WorklistItem = (typeof WORKLIST_ITEMS)[number];
 
-export type ResolveAction = 'match' | 'non_match' | 'register' | 'correct' | 'keep' | 'dismiss';
+export type ResolveAction =
+  | 'match'
+  | 'non_match'
+  | 'register'
+  | 'correct'
+  | 'keep'
+  | 'dismiss'
+  // 不是同一个孩子: a missing birth's hukou row is another baby; the item stays open (ADR 0019).
+  | 'split';
 
 /** What each list may be resolved with (the server refuses anything else). */
 export const ACTIONS_OF: Record<WorklistItem, readonly ResolveAction[]> = {
   review: ['match', 'non_match'],
-  unregistered_birth: ['register', 'dismiss'],
+  unregistered_birth: ['register', 'dismiss', 'split'],
   conflict: ['correct', 'keep'],
   death_alive: ['register', 'dismiss'],
   // register: 办理迁入登记 (a move in only); dismiss: 已核实，不需登记; keep: 登记库另有此人.

@@ -70,6 +70,15 @@ describe('pairSameBirths', () => {
     ]);
   });
 
+  it('never pairs two records a clerk split, and lets each pair with another record', () => {
+    const second = { ...hospital, recordId: 'HB3', birthDate: '2023-05-01' };
+    expect(pairSameBirths([hospital, second], [hukou])).toMatchObject([{ hospitalRecordId: 'HB1' }]);
+    expect(pairSameBirths([hospital, second], [hukou], new Set(['HB1|HK1']))).toMatchObject([
+      { hukouRecordId: 'HK1', hospitalRecordId: 'HB3' },
+    ]);
+    expect(pairSameBirths([hospital], [hukou], new Set(['HB1|HK1']))).toEqual([]);
+  });
+
   it('leaves a hukou row without a hospital birth of the same baby unpaired', () => {
     expect(pairSameBirths([hospital], [{ ...hukou, sex: '1' }])).toEqual([]);
     expect(pairSameBirths([], [hukou])).toEqual([]);

@@ -75,6 +75,8 @@ export function sameBirthScore(hospital: BirthRecordBrief, hukou: BirthRecordBri
 export function pairSameBirths(
   hospital: readonly BirthRecordBrief[],
   hukou: readonly BirthRecordBrief[],
+  /** Pairs a clerk found to be two babies, as `hospitalRecordId|hukouRecordId`: never paired. */
+  split: ReadonlySet<string> = new Set(),
 ): SameBirthPair[] {
   const byDay = new Map<number, BirthRecordBrief[]>();
   for (const h of hospital) {
@@ -91,7 +93,7 @@ export function pairSameBirths(
       for (let d = day - SAME_BIRTH_MAX_DAYS; d <= day + SAME_BIRTH_MAX_DAYS; d++)
         for (const h of byDay.get(d) ?? []) near.add(h);
     for (const h of near) {
-      const score = sameBirthScore(h, k);
+      const score = split.has(`${h.recordId}|${k.recordId}`) ? 0 : sameBirthScore(h, k);
       if (score > 0) candidates.push({ score, hukou: k.recordId, hospital: h.recordId });
     }
   }

@@ -90,6 +90,15 @@ export interface SameBirthRecordsTable {
   paired_at: Timestamp;
 }
 
+/** A pair of birth records a clerk found to be two babies: never paired again (migration 0015). */
+export interface SameBirthSplitsTable {
+  hospital_record_id: string;
+  hukou_record_id: string;
+  reason: string;
+  split_by: string;
+  split_at: Timestamp;
+}
+
 /** A civil-affairs marriage or divorce the register lacks, dismissed by a clerk (migration 0014). */
 export interface MarriageDismissalsTable {
   record_id: string;

@@ -54,8 +54,8 @@ export const recordsMessages = {
     'Hukou row {id}: {name}, {sex}, born {born}, hukou {place}, settled {date}',
   ],
   'records.sameBirth.together': [
-    '同一婴儿，两条记录一并处理',
-    'The same baby: both records are resolved together',
+    '同一婴儿，两条记录一并处理；若是两个孩子，请选“不是同一个孩子，拆开两条记录”',
+    'The same baby: both records are resolved together; if they are two babies, choose to list them apart',
   ],
   'records.recordId': ['记录号', 'Record'],
   'records.name': ['姓名', 'Name'],
@@ -81,6 +81,11 @@ export const recordsMessages = {
   'records.action.dismiss': ['无需登记', 'No registration needed'],
   'records.action.correct': ['更正登记库', 'Correct the register'],
   'records.action.keep': ['登记库无误', 'The register is right'],
+  'records.action.split': ['不是同一个孩子，拆开两条记录', 'Two babies: list the records apart'],
+  'records.split': [
+    '已拆开：户籍出生记录单独列入清单，两条记录不再配对',
+    'Split: the hukou row is listed on its own and never paired with this record again',
+  ],
   'records.action.hukou_unmatched.register': ['办理迁入登记', 'Register the move in'],
   'records.action.hukou_unmatched.dismiss': ['已核实，不需登记', 'Checked: nothing to register'],
   'records.action.hukou_unmatched.keep': [

@@ -6,7 +6,7 @@ export const idParams = z.strictObject({ id: z.uuid() });
 /** A department's source, or 'register' for the register's own duplicates run. */
 export const linkableSource = z.enum(LINK_RUN_SOURCES);
 export const itemSchema = z.enum(WORKLIST_ITEMS);
-export const actionSchema = z.enum(['match', 'non_match', 'register', 'correct', 'keep', 'dismiss']);
+export const actionSchema = z.enum(['match', 'non_match', 'register', 'correct', 'keep', 'dismiss', 'split']);
 
 const progressSchema = z.object({ stage: z.string(), done: z.number(), total: z.number() });
 
@@ -100,6 +100,8 @@ export const resolveBody = z.strictObject({
   item: itemSchema,
   action: actionSchema,
   reason: z.string().trim().min(2, '请填写处理原因（至少 2 个字）').max(500),
+  /** For `split`: the hukou row the clerk saw paired with this missing birth. */
+  sameBirthRecordId: z.string().min(1).max(100).optional(),
 });
 
 export const resolveSchema = z.object({

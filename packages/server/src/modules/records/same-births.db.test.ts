@@ -1,6 +1,7 @@
 // A baby the register lacks, recorded by the hospital and by the hukou office, is one item of the
 // missing-birth list (ADR 0019), measured on a generated county against the generator's truth: no
-// baby twice, none lost; resolving the item resolves the hukou row too, once; a rerun keeps it.
+// baby twice, none lost; resolving the item resolves the hukou row too, once; a rerun keeps it; a
+// clerk may split a pair that is two babies.
 import { sql } from '@renkou/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,5 +173,68 @@ describe('a baby recorded by the hospital and the hukou office', () => {
     expect(again.map((p) => [p.hukou_record_id, p.hospital_record_id])).toEqual(
       pairs.map((p) => [p.hukou_record_id, p.hospital_record_id]),
     );
+  }, 120_000);
+
+  it('splits a pair a clerk finds to be two babies: the hukou row is listed on its own, for good', async () => {
+    const officer = await TestClient.signedIn(server, 'county');
+    const before = await births(officer);
+    const item = before.items.find((e) => e.sameBirth !== null);
+    const hukouRow = item?.sameBirth?.recordId ?? '';
+    expect(hukouRow).not.toBe('');
+    const split = {
+      item: 'unregistered_birth',
+      action: 'split',
+      reason: '出生日期相同，但母亲不同，是两个孩子',
+    };
+    const url = `/api/records/decisions/${item?.id}/resolve`;
+    // The hukou row must be named, and must be the one paired now.
+    expect((await officer.post(url, split)).status).toBe(400);
+    expect((await officer.post(url, { ...split, sameBirthRecordId: 'HK-NONE' })).status).toBe(409);
+    // A township holding neither record may not split them.
+    const places = [item?.record.place ?? '', item?.sameBirth?.place ?? ''];
+    const stranger = places.some((p) => p.startsWith('652926100')) ? 'township2' : 'township';
+    if (!places.some((p) => p.startsWith(stranger === 'township' ? '652926100' : '652926101'))) {
+      const refused = await (
+        await TestClient.signedIn(server, stranger)
+      ).post(url, { ...split, sameBirthRecordId: hukouRow });
+      expect(refused.status).toBe(404);
+    }
+    const answer = await officer.post(url, { ...split, sameBirthRecordId: hukouRow });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ action: 'split', prefill: null });
+    // Decision ids change with a rerun; the records and their pairing must not.
+    const listed = async () => {
+      const { items, total } = await births(officer);
+      const hospital = items.find((e) => e.recordId === item?.recordId);
+      const hukou = items.find((e) => e.recordId === hukouRow);
+      return {
+        total,
+        hospitalTwin: hospital?.sameBirth?.recordId ?? null,
+        hukou: hukou && { source: hukou.source, twin: hukou.sameBirth },
+      };
+    };
+    const after = await listed();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.hospitalTwin).not.toBe(hukouRow);
+    expect(after.hukou).toEqual({ source: 'hukou', twin: null });
+    // A retry changes nothing; a rerun of either source does not pair them again.
+    expect((await officer.post(url, { ...split, sameBirthRecordId: hukouRow })).status).toBe(200);
+    await app.records.link('hukou', 'tester');
+    expect(await listed()).toEqual(after);
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select(['purpose', 'details'])
+      .where('action', '=', 'records.split_same_birth')
+      .execute();
+    expect(audit).toEqual([
+      { purpose: split.reason, details: { hospitalRecord: item?.recordId, hukouRecord: hukouRow } },
+    ]);
+    expect(
+      await app.db
+        .selectFrom('link_resolutions')
+        .select('decision_id')
+        .where('decision_id', '=', item?.id ?? '')
+        .execute(),
+    ).toEqual([]);
   }, 120_000);
 });

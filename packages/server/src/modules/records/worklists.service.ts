@@ -41,7 +41,7 @@ import {
   type ItemRow,
   type ResolvedItem,
 } from './worklists.repository';
-import { BIRTH_SOURCES, refreshSameBirths } from './same-births';
+import { BIRTH_SOURCES, isSplit, refreshSameBirths, splitSameBirth } from './same-births';
 
 const FIELD_LABELS = {
   name: '姓名',
@@ -275,7 +275,7 @@ export class WorklistsService {
   async resolve(
     actor: Actor,
     id: string,
-    request: { item: WorklistItem; action: ResolveAction; reason: string },
+    request: { item: WorklistItem; action: ResolveAction; reason: string; sameBirthRecordId?: string },
   ): Promise<ResolveResult> {
     authorize(actor, Permission.PersonWrite);
     const reason = request.reason.trim();
@@ -300,6 +300,7 @@ export class WorklistsService {
         `记录 ${row.record_id} 是${EVENT_LABELS[text(row.payload, 'event')] ?? '户籍变动'}记录，只有迁入可办理迁入登记`,
         [{ field: 'action', reason: 'register is for a move in only' }],
       );
+    if (request.action === 'split') return this.split(actor, id, row, reason, request.sameBirthRecordId);
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       if (!(await itemOnList(trx, request.item, actor.scope, id)))
@@ -350,6 +351,57 @@ export class WorklistsService {
       );
     });
     return { id, item: request.item, action: request.action, prefill: await this.prefill(request, row) };
+  }
+
+  /**
+   * 不是同一个孩子: the hukou row paired with a missing birth is another baby (ADR 0019). Not a
+   * resolution: both stay open, the hukou row on its own item again. The client names the hukou row it
+   * saw, so a retry after the pairing moved on splits nothing else.
+   */
+  private async split(
+    actor: Actor,
+    id: string,
+    row: DecisionRow,
+    reason: string,
+    hukouRecordId: string | undefined,
+  ): Promise<ResolveResult> {
+    if (!hukouRecordId)
+      throw new DomainError(ErrorCode.ValidationFailed, '请指明要拆开的户籍出生记录', [
+        { field: 'sameBirthRecordId', reason: '必填' },
+      ]);
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      if (await isSplit(trx, row.record_id, hukouRecordId)) return;
+      if (
+        !(await itemOnList(trx, 'unregistered_birth', actor.scope, id)) ||
+        row.twin_record_id !== hukouRecordId
+      )
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `记录 ${row.record_id} 现在没有与户籍记录 ${hukouRecordId} 配对，请刷新清单`,
+        );
+      await splitSameBirth(trx, {
+        hospital_record_id: row.record_id,
+        hukou_record_id: hukouRecordId,
+        reason,
+        split_by: actor.username,
+        split_at: now,
+      });
+      await refreshSameBirths(trx, this.crypto, now);
+      await this.audit.record(
+        trx,
+        { actor },
+        {
+          action: 'records.split_same_birth',
+          targetType: 'link_decision',
+          targetIds: [id, ...(row.twin_decision_id ? [row.twin_decision_id] : [])],
+          jurisdiction: row.jurisdiction_code ?? actor.scope,
+          purpose: reason,
+          details: { hospitalRecord: row.record_id, hukouRecord: hukouRecordId },
+        },
+      );
+    });
+    return { id, item: 'unregistered_birth', action: 'split', prefill: null };
   }
 
   /** The decision, if its person (or, without one, its record) lies in the actor's scope. */

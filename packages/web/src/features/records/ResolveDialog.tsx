@@ -14,8 +14,11 @@ export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProp
   const navigate = useNavigate();
   const [form] = Form.useForm<{ action: ResolveAction; reason: string }>();
   // Only a move in is registered from the hukou list (the hukou form); the server refuses the others.
+  // Only a birth paired with a hukou row can be split from it.
   const actions = ACTIONS_OF[entry.item].filter(
-    (a) => !(entry.item === 'hukou_unmatched' && a === 'register' && entry.record.event !== 'move_in'),
+    (a) =>
+      !(entry.item === 'hukou_unmatched' && a === 'register' && entry.record.event !== 'move_in') &&
+      !(a === 'split' && !entry.sameBirth),
   );
   const actionLabel = (a: ResolveAction) =>
     t(
@@ -25,8 +28,9 @@ export function ResolveDialog({ entry, onClose, onResolved }: DecisionDialogProp
     );
 
   const { busy, error, submit } = useDecision(async (values: { action: ResolveAction; reason: string }) => {
-    const result = await resolveItem(entry.id, { item: entry.item, ...values });
-    void message.success(t('records.resolved'));
+    const split = values.action === 'split' ? { sameBirthRecordId: entry.sameBirth?.recordId } : {};
+    const result = await resolveItem(entry.id, { item: entry.item, ...values, ...split });
+    void message.success(t(values.action === 'split' ? 'records.split' : 'records.resolved'));
     onResolved();
     if (result.prefill) {
       const target = prefillTarget(result.prefill);

@@ -49,7 +49,7 @@ export const getPair = (id: string, signal?: AbortSignal) =>
 
 export const resolveItem = (
   id: string,
-  body: { item: WorklistItem; action: ResolveAction; reason: string },
+  body: { item: WorklistItem; action: ResolveAction; reason: string; sameBirthRecordId?: string },
 ) => api.post<ResolveResult>(`/api/records/decisions/${encodeURIComponent(id)}/resolve`, body);
 
 export const getDuplicates = (page: number, pageSize: number, signal?: AbortSignal) =>
