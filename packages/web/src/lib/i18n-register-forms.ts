@@ -22,8 +22,8 @@ export const registerFormMessages = {
   'form.subjectKnown': ['登记库中的人员', 'Someone in the register'],
   'form.subjectArrival': ['辖区外迁入的新人员', 'A newcomer from outside'],
   'form.arrivalIdHelp': [
-    '可选；依据户口迁移证或身份证填写，系统会核对出生日期和性别',
-    'Optional; from the transfer certificate or ID card; birth date and sex are checked against it',
+    '依据户口迁移证或身份证填写，系统会与出生日期和性别核对',
+    'From the transfer certificate or ID card; checked against the birth date and sex',
   ],
   'form.arrivalFrom': ['请填写辖区外的迁出地区划代码', 'Type the division code they come from'],
   'form.dateRule': ['日期格式为 YYYY-MM-DD', 'Use YYYY-MM-DD'],
