@@ -2,6 +2,8 @@
 // (SCORES.md), which model file links them, the trivial rule, and the published scores to show
 // alongside.
 import { join } from 'node:path';
+import type { RecordTable } from '@renkou/core';
+import { readCsvTable } from '../../packages/cli/src/commands/link-files';
 import { benchRoot } from '../lib/discover';
 import { loadDepartmentFile, loadMarriageParties, type LoadedDataset } from './synthetic';
 
@@ -161,4 +163,13 @@ function chineseDatasets(): BenchDataset[] {
       county: '2m',
     },
   ];
+}
+
+/** The tables a dataset links: from its own loader (with truth labels), or its CSV files as the CLI reads them. */
+export async function tablesOf(
+  dataset: BenchDataset,
+  log: (message: string) => void,
+): Promise<LoadedDataset | { tables: RecordTable[] }> {
+  if (dataset.load) return dataset.load(log);
+  return { tables: await Promise.all(dataset.files.map((file) => readCsvTable(join(dataRoot, file)))) };
 }

@@ -13,11 +13,11 @@
 // Options: --only=febrl3,fake_1000   (keys of bench/linkage/datasets.ts)
 import { join } from 'node:path';
 import { linkRecords, type LinkResult } from '@renkou/core';
-import { loadModel, readCsvTable } from '../../packages/cli/src/commands/link-files';
+import { loadModel } from '../../packages/cli/src/commands/link-files';
 import { fmtBytes, fmtInt, fmtSeconds } from '../lib/format';
 import { startRssSampler } from '../lib/memory';
 import type { BenchContext, BenchResult, Table } from '../lib/types';
-import { dataRoot, datasets, modelsDir, type BenchDataset } from './datasets';
+import { datasets, modelsDir, tablesOf, type BenchDataset } from './datasets';
 import { evaluate, type Accuracy } from './evaluate';
 import { countyRegister, forgetCounty } from './synthetic';
 
@@ -52,9 +52,7 @@ async function runDataset(ctx: BenchContext, dataset: BenchDataset): Promise<Dat
   const sampler = startRssSampler();
   const start = performance.now();
   const model = loadModel(join(modelsDir, dataset.model));
-  const loaded = dataset.load
-    ? await dataset.load(log)
-    : { tables: await Promise.all(dataset.files.map((file) => readCsvTable(join(dataRoot, file)))) };
+  const loaded = await tablesOf(dataset, log);
   const { tables } = loaded;
   const readMs = performance.now() - start;
   const result = linkRecords(model, tables, { log });

@@ -2,7 +2,7 @@
 // distinct values behind a pair cache (or, for a run of pairs, visited in groups of values), and
 // term frequencies of the exact level.
 import type { ComparisonConfig } from './model-config';
-import { fillGroupedLevels } from './grouped-levels';
+import { fillGroupedLevels, type GroupingScratch } from './grouped-levels';
 import { PairLevelCache } from './pair-cache';
 import { internValues, type RecordSet } from './records';
 import { normalizeColumn } from './value-keys';
@@ -19,6 +19,7 @@ export type FillLevels = (
   out: Uint8Array,
   width: number,
   offset: number,
+  scratch?: GroupingScratch,
 ) => void;
 
 export interface PreparedComparison {
@@ -122,7 +123,7 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
   // pairs without the pair cache; not with the reversed level, which looks at the records too.
   const fillLevels: FillLevels | undefined =
     cache !== null && otherIds === null
-      ? (left, right, length, out, width, offset) =>
+      ? (left, right, length, out, width, offset, scratch) =>
           fillGroupedLevels(
             ids,
             interned.distinct.length,
@@ -134,6 +135,7 @@ export function prepareComparison(config: ComparisonConfig, records: RecordSet):
             out,
             width,
             offset,
+            scratch,
           )
       : undefined;
 

@@ -105,6 +105,33 @@ describe('dates and ID numbers as numbers', { timeout: 60_000 }, () => {
     }
   });
 
+  it('one typing error on digits as nibbles equals the OSA distance, at every position and digit', () => {
+    // Any 8 digits (not only dates), then 0–3 random substitutions or adjacent exchanges.
+    const texts: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const chars = [...digits(8, '0123456789')];
+      texts.push(chars.join(''));
+      for (let edits = Math.floor(random() * 4); edits > 0; edits--) {
+        const at = Math.floor(random() * 8);
+        if (random() < 0.5 && at < 7)
+          [chars[at], chars[at + 1]] = [chars[at + 1] as string, chars[at] as string];
+        else chars[at] = pick([...'0123456789']);
+      }
+      texts.push(chars.join(''));
+    }
+    const facts = new DateFacts(texts);
+    const seen = new Set<number>();
+    for (let k = 0; k < texts.length; k++) {
+      const a = k - (k % 2);
+      const b = random() < 0.9 ? a + 1 : Math.floor(random() * texts.length);
+      const plain = Math.min(osaDistance(texts[a] as string, texts[b] as string), 2);
+      expect(facts.osaWithinOne(a, b)).toBe(plain);
+      expect(facts.osaWithinOne(b, a)).toBe(plain);
+      seen.add(plain);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+  });
+
   it('ID-number states and agreement on flat arrays equal the string definitions', () => {
     const texts = Array.from({ length: 400 }, randomId);
     const facts = new CitizenIdFacts(texts);

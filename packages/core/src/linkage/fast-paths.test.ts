@@ -175,8 +175,13 @@ describe('fast paths give the same answers', { timeout: 60_000 }, () => {
   });
 
   it('Jaro and Jaro–Winkler skipped by their bounds only where the full value misses every threshold', () => {
+    // The third family repeats letters past the three class layers of the bound.
     const texts = Array.from({ length: 300 }, (_, i) =>
-      i % 3 === 0 ? randomText('abcdeghinz ', 14) : randomText('aeinoughwzx', 9),
+      i % 3 === 0
+        ? randomText('abcdeghinz ', 14)
+        : i % 3 === 1
+          ? randomText('aeinoughwzx', 9)
+          : randomText('aang ', 16),
     );
     // Thresholds include values the comparator actually returns, to test the boundary itself.
     const thresholds = [0.7, 0.8, 0.9, jaroWinkler(texts[1] as string, texts[2] as string)];
@@ -196,6 +201,52 @@ describe('fast paths give the same answers', { timeout: 60_000 }, () => {
         }
       }
     }
+  });
+
+  it('Chinese name levels (bounds on flat arrays first) equal the plain definitions on the name keys', () => {
+    // Near names too: a character changed, dropped or doubled, so that every level is reached.
+    const base = Array.from({ length: 150 }, () => randomText(NAMES.join(''), 4) || '王');
+    const rows = Array.from({ length: 400 }, (_, r) => {
+      const name = pick(base);
+      const at = Math.floor(random() * name.length);
+      const near = [
+        name,
+        name.slice(0, at) + pick(NAMES) + name.slice(at + 1),
+        name.slice(1),
+        name + name.slice(-1),
+      ];
+      return [String(r), pick(near)];
+    });
+    const records = new RecordSet([{ header: ['record_id', 'name'], rows }]);
+    const levels = ['exact', 'variant', 'swapped', 'pinyin', { pinyinJaroWinkler: 0.9 }, { damerauLevenshtein: 1 }, { pinyinJaroWinkler: 0.8 }]; // prettier-ignore
+    const model = parseModelConfig({
+      linkType: 'dedupe',
+      uniqueId: 'record_id',
+      comparisons: [{ column: 'name', kind: 'chineseName', levels }],
+      blocking: { rules: ['all'] },
+    });
+    const comparison = prepareComparison(model.comparisons[0] as (typeof model.comparisons)[0], records);
+    const plain = (x: string, y: string): number => {
+      const [a, b] = [normalizeChineseName(x), normalizeChineseName(y)];
+      if (a === '' || b === '') return NULL_LEVEL;
+      if (a === b) return 0;
+      if (variantKey(a) === variantKey(b)) return 1;
+      if (sortedTokensKey(a) !== '' && sortedTokensKey(a) === sortedTokensKey(b)) return 2;
+      if (pinyinAgrees(pinyinKey(a), pinyinKey(b))) return 3;
+      const jw = jaroWinkler(pinyinKey(a).primary, pinyinKey(b).primary);
+      if (jw >= 0.9) return 4;
+      if (osaDistance(variantKey(a), variantKey(b)) <= 1) return 5;
+      return jw >= 0.8 ? 6 : 7;
+    };
+    const seen = new Set<number>();
+    for (let n = 0; n < 20000; n++) {
+      const i = Math.floor(random() * rows.length);
+      const j = Math.floor(random() * rows.length);
+      const level = plain(rows[i]?.[1] as string, rows[j]?.[1] as string);
+      expect(comparison.levelOf(i, j)).toBe(level);
+      seen.add(level);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(6);
   });
 
   it('name keys as integers agree with the keys as strings', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { NULL_LEVEL, prepareComparison } from './comparisons';
 import { computeGammas } from './gammas';
-import { fillGroupedLevels } from './grouped-levels';
+import { fillGroupedLevels, GroupingScratch } from './grouped-levels';
 import { parseModelConfig, type ModelConfig } from './model-config';
 import { seededRandom } from './random';
 import { RecordSet } from './records';
@@ -88,16 +88,20 @@ describe('levels filled in groups of value pairs', { timeout: 60_000 }, () => {
 
   it('fillGroupedLevels writes each pair its own level, at its own offset', () => {
     const ids = Int32Array.from({ length: 50 }, () => (random() < 0.1 ? -1 : Math.floor(random() * 12)));
+    // One scratch for both runs, with another level function each: nothing of the first may leak.
+    const scratch = new GroupingScratch();
+    let shift = 0;
     const level = (lo: number, hi: number) => {
       expect(lo).toBeLessThanOrEqual(hi);
-      return (lo * 7 + hi * 3) % 9;
+      return (lo * 7 + hi * 3 + shift) % 9;
     };
     const length = 3000;
     const left = Int32Array.from({ length }, () => Math.floor(random() * 50));
     const right = Int32Array.from({ length }, () => Math.floor(random() * 50));
     for (const exactFirst of [true, false]) {
+      shift = exactFirst ? 0 : 4;
       const out = new Uint8Array(length * 3).fill(200);
-      fillGroupedLevels(ids, 12, exactFirst, level, left, right, length, out, 3, 1);
+      fillGroupedLevels(ids, 12, exactFirst, level, left, right, length, out, 3, 1, scratch);
       for (let p = 0; p < length; p++) {
         const a = ids[left[p] as number] as number;
         const b = ids[right[p] as number] as number;

@@ -142,6 +142,10 @@ export function valueLevelFunction(
   // answer cannot reach any level; Jaro and Jaro–Winkler have their own bounds (bounded-jaro.ts).
   const textMasks = new Int32Array(n);
   const textMask = (id: number) => textMasks[id] || (textMasks[id] = charClassMask(text(id)));
+  // Lengths + 1 (0 = not yet) beside the masks: the bound then reads no string (a cache miss or two
+  // per value on a large register).
+  const textLengths = new Int32Array(n);
+  const textLength = (id: number) => (textLengths[id] || (textLengths[id] = text(id).length + 1)) - 1;
   const lowest = (name: string) =>
     Math.min(...params.filter((_, k) => names[k] === name), Number.POSITIVE_INFINITY);
   const textJw = boundedSimilarity('jaroWinkler', text, n, lowest('jaroWinkler'));
@@ -159,11 +163,9 @@ export function valueLevelFunction(
       const d = dateFacts.osaWithinOne(a, b);
       if (d >= 0) return d;
     }
-    const ta = text(a);
-    const tb = text(b);
-    return editLowerBound(ta.length, tb.length, textMask(a), textMask(b)) > editLimit
+    return editLowerBound(textLength(a), textLength(b), textMask(a), textMask(b)) > editLimit
       ? editLimit + 1
-      : osaDistanceWithin(ta, tb, editLimit);
+      : osaDistanceWithin(text(a), text(b), editLimit);
   };
 
   return (a: number, b: number): number => {

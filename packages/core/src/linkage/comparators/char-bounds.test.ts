@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   charClassMask,
+  classLayers,
   commonPrefixLength,
   editLowerBound,
   jaroBoundFromMatches,
   jaroWinklerBoundFromMatches,
   jaroWinklerUpperBound,
   popcount32,
+  sharedClassBound,
   sharedCodeUnits,
   sortedCodeUnits,
 } from './char-bounds';
@@ -56,6 +58,29 @@ describe('character-class bounds', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('bound the shared characters from above by class layers (exactly for distinct classes, at most 3 each)', () => {
+    // Few letters, so that characters repeat past the third layer; Hanzi share classes with letters.
+    const word = fc.string({ unit: fc.constantFrom(...'aaangw 王芳方'), maxLength: 16 });
+    const layers = (s: string) => {
+      const out = new Int32Array(4);
+      classLayers(s, out, 1);
+      return out;
+    };
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const bound = sharedClassBound(a.length, b.length, layers(a), 1, layers(b), 1);
+        const shared = sharedCodeUnits(sortedCodeUnits(a), sortedCodeUnits(b));
+        expect(bound).toBeGreaterThanOrEqual(shared);
+        const most = (s: string) => Math.max(0, ...[...s].map((ch) => s.split(ch).length - 1));
+        if (!/[王芳方]/u.test(a + b) && most(a) <= 3 && most(b) <= 3) expect(bound).toBe(shared);
+      }),
+      { numRuns: 5000 },
+    );
+    const at = (s: string) => layers(s);
+    expect(sharedClassBound(9, 8, at('wang fang'), 1, at('wang wei'), 1)).toBe(5);
+    expect(sharedClassBound(5, 3, at('aaaaa'), 1, at('aaa'), 1)).toBe(3);
   });
 
   it('count shared characters with multiplicity', () => {
