@@ -26,7 +26,7 @@ import {
   type PairRow,
   type PersonSide,
 } from './duplicates.repository';
-import { maskedIdPair } from './worklists.service';
+import { maskedIdPair } from './worklist-entries';
 
 /** What merging needs of the register: a form's event, checked and written with the actor's scope. */
 export interface EventRecorder {

@@ -2,7 +2,7 @@
 // asks who they are instead of picking them. The server gives them a key made from the event's.
 import { Form, Input, Radio } from 'antd';
 import { useI18n } from '../../lib/i18n';
-import { sexLabel } from './labels';
+import { SexField } from './SexField';
 
 export type SubjectMode = 'known' | 'arrival';
 
@@ -43,14 +43,7 @@ export function ArrivalFields() {
       <Form.Item name="name" label={t('person.name')} rules={[{ ...required[0], whitespace: true }]}>
         <Input maxLength={50} autoComplete="off" data-testid="arrival-name" />
       </Form.Item>
-      <Form.Item name="sex" label={t('person.sex')} rules={required}>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          data-testid="arrival-sex"
-          options={['1', '2'].map((v) => ({ value: v, label: sexLabel(t, v) }))}
-        />
-      </Form.Item>
+      <SexField testId="arrival-sex" />
       <Form.Item
         name="birth_date"
         label={t('person.birthDate')}

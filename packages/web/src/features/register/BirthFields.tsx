@@ -1,12 +1,12 @@
 // 出生实名登记: mother (by ID number or name), father (optional), the child's name, sex and birth
 // date, the 出生医学证明 number, the hukou village and the residence (by default the mother's).
-import { DatePicker, Form, Input, Radio, type FormInstance } from 'antd';
+import { DatePicker, Form, Input, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../lib/i18n';
 import type { PersonSummary } from '../../lib/types';
-import { sexLabel } from './labels';
 import { PersonPicker } from './PersonPicker';
 import { PlaceInput } from './PlaceInput';
+import { SexField } from './SexField';
 
 /** Defaults taken from the mother when she is chosen. */
 export function motherDefaults(mother: PersonSummary & { ethnicity?: string | null }) {
@@ -45,14 +45,7 @@ export function BirthFields({ form, mother }: { form: FormInstance; mother?: Per
       <Form.Item name="name" label={t('form.childName')} rules={[{ ...required[0], whitespace: true }]}>
         <Input maxLength={50} autoComplete="off" data-testid="birth-name" />
       </Form.Item>
-      <Form.Item name="sex" label={t('person.sex')} rules={required}>
-        <Radio.Group
-          optionType="button"
-          buttonStyle="solid"
-          data-testid="birth-sex"
-          options={['1', '2'].map((v) => ({ value: v, label: sexLabel(t, v) }))}
-        />
-      </Form.Item>
+      <SexField testId="birth-sex" />
       <Form.Item name="date" label={t('form.date.birth')} rules={required}>
         <DatePicker
           style={{ width: '100%' }}
